@@ -40,7 +40,7 @@ def _skip(path: str, reason: str) -> None:
     _err(f"zangraph: skipped {path}: {reason}")
 
 
-def _store_option() -> typer.Option:
+def _store_option():
     return typer.Option(None, "--store", help="Store directory (default: $ZANGRAPH_STORE or ./.zangraph/store).")
 
 
@@ -117,6 +117,286 @@ def repair(file: Path = typer.Argument(..., help="A text file exported from the 
         _skip(exc.path, exc.reason)
         raise typer.Exit(EXIT_SKIPPED)
     sys.stdout.write(do_repair(src.text).text)
+
+
+def _store_path(store: Optional[Path]) -> Path:
+    from .store import default_store_path
+
+    return Path(store) if store else Path(default_store_path())
+
+
+def _open_existing_store(store: Optional[Path], *, read_only: bool = False):
+    """Open a store that a build made; a clear message instead of an empty store."""
+    from .store import GraphStore
+
+    path = _store_path(store)
+    if not path.exists():
+        _err(f"zangraph: no store at {path}: run `zangraph build PATH --store {path}` first")
+        raise typer.Exit(1)
+    return GraphStore(str(path), read_only=read_only)
+
+
+def _progress_printer(enabled: bool):
+    """Rich progress bar on a terminal, one plain line per file otherwise."""
+    if not enabled:
+        return None, None
+    if sys.stderr.isatty():
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeRemainingColumn)
+
+        bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]} MB/s  {task.fields[mentions]} mentions"),
+                       TimeRemainingColumn(), transient=False)
+        task = bar.add_task("build", total=None, rate="0.00", mentions=0)
+        started = [None]
+
+        def update(ev) -> None:
+            import time
+
+            if started[0] is None:
+                started[0] = time.perf_counter()
+            elapsed = max(time.perf_counter() - started[0], 1e-6)
+            bar.update(task, total=ev.total, completed=ev.done, mentions=ev.mentions,
+                       rate=f"{ev.bytes_done / 1e6 / elapsed:.2f}")
+            if ev.status == "skipped":
+                bar.console.print(f"skipped {ev.path}: {ev.detail}")
+
+        return update, bar
+
+    def plain(ev) -> None:
+        line = f"[{ev.done}/{ev.total}] {ev.status} {ev.path}"
+        if ev.detail:
+            line += f": {ev.detail}"
+        _err(line)
+
+    return plain, None
+
+
+def _build(paths: list[Path], store: Optional[Path], base: Optional[str], jobs: Optional[int],
+           no_repair: bool, quiet: bool):
+    from .build import build as do_build
+    from .store import GraphStore
+
+    path = _store_path(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    update, bar = _progress_printer(not quiet)
+    with GraphStore(str(path)) as graph_store:
+        if bar is not None:
+            with bar:
+                summary = do_build(paths, graph_store, base=base, jobs=jobs, do_repair=not no_repair, progress=update)
+        else:
+            summary = do_build(paths, graph_store, base=base, jobs=jobs, do_repair=not no_repair, progress=update)
+    return path, summary
+
+
+def _print_summary(path: Path, summary) -> None:
+    mentions = ", ".join(f"{n} {t}" for t, n in summary.mentions.items())
+    print(f"store      {path}")
+    print(f"documents  {summary.documents} ({summary.built} built, {summary.unchanged} unchanged, "
+          f"{len(summary.skipped)} skipped) in {summary.seconds:.1f} s")
+    print(f"mentions   {mentions}")
+    print(f"quads      {summary.triples}")
+    for s in summary.skipped:
+        print(f"skipped    {s.path}: {s.reason}")
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(..., help="Files and directories (every .txt under them) to build from."),
+    store: Optional[Path] = _store_option(),
+    base: Optional[str] = typer.Option(None, "--base", help="Base IRI for minted resources (default: graph.iri.DEFAULT_BASE)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for extraction (default: all cores)."),
+    no_repair: bool = typer.Option(False, "--no-repair", help="Skip the repair stage."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+) -> None:
+    """Extract every document under PATHS and load it into the on-disk store.
+
+    Each document goes into a named graph of its own; a document whose content
+    has not changed since the last build is skipped, so building twice gives
+    the same graph and an interrupted build resumes where it stopped.
+
+    Example: zangraph build data/ --store .zangraph/store --jobs 2
+    """
+    path, summary = _build(paths, store, base, jobs, no_repair, quiet)
+    _print_summary(path, summary)
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL 1.1 SELECT, ASK or CONSTRUCT query."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Read the query from a .rq file."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named query (see --list)."),
+    param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a named query's parameter (repeatable)."),
+    list_: bool = typer.Option(False, "--list", help="List the named queries: NAME  description."),
+    store: Optional[Path] = _store_option(),
+    format: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table, csv, or json (SPARQL 1.1 Query Results JSON)."),
+) -> None:
+    """Run a SPARQL query over the store (all named graphs are queried as one).
+
+    \b
+    Examples:
+      zangraph query --list
+      zangraph query --name most-cited-acts
+      zangraph query 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --format json
+    """
+    from . import query as q
+
+    if list_:
+        for nq in q.named_queries().values():
+            print(f"{nq.name:<28} {nq.description}")
+        return
+    chosen = [x for x in (sparql, file, name) if x]
+    if len(chosen) != 1:
+        _err("zangraph query: give exactly one of SPARQL, --file FILE or --name NAME (or --list)")
+        raise typer.Exit(2)
+    if file:
+        if not file.is_file():
+            _err(f"zangraph query: {file}: no such file")
+            raise typer.Exit(2)
+        text = file.read_text(encoding="utf-8")
+    elif name:
+        queries = q.named_queries()
+        if name not in queries:
+            _err(f"zangraph query: no named query {name!r}; known: {', '.join(queries)}")
+            raise typer.Exit(2)
+        text = queries[name].sparql
+    else:
+        text = sparql
+    params = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _err(f"zangraph query: --param wants NAME=VALUE, got {item!r}")
+            raise typer.Exit(2)
+        params[key.lstrip("?$")] = value
+    graph_store = _open_existing_store(store, read_only=True)
+    try:
+        answer = q.run(graph_store, text, params)
+    except q.QueryError as exc:
+        _err(f"zangraph query: {exc}")
+        raise typer.Exit(1)
+    finally:
+        graph_store.close()
+    formatter = {"table": q.format_table, "csv": q.format_csv, "json": q.format_json}[format.value]
+    sys.stdout.write(formatter(answer))
+
+
+class VizFormat(str, Enum):
+    html = "html"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command()
+def viz(
+    store: Optional[Path] = _store_option(),
+    out: Path = typer.Option(Path("network.html"), "--out", "-o", help="Output file."),
+    format: VizFormat = typer.Option(VizFormat.html, "--format", "-f", help="html (interactive, self-contained), graphml or gexf (for Gephi)."),
+    provisions: bool = typer.Option(False, "--provisions", help="Draw cited articles as small nodes around their act."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="IRI of an act: draw only its neighbourhood."),
+    depth: int = typer.Option(1, "--depth", help="Neighbourhood depth for --focus."),
+    max_nodes: int = typer.Option(1500, "--max-nodes", help="Keep the most central nodes; the page says what was left out."),
+) -> None:
+    """Draw the network of acts, institutions and obligations.
+
+    The HTML file is self-contained (no CDN, works from file:// offline).
+
+    Example: zangraph viz --out network.html && xdg-open network.html
+    """
+    from . import viz as v
+
+    graph_store = _open_existing_store(store, read_only=True)
+    try:
+        g = v.build_network(graph_store, provisions=provisions, focus=focus, depth=depth)
+    finally:
+        graph_store.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if format is VizFormat.html:
+        summary = v.draw_html(g, out, max_nodes=max_nodes)
+        print(f"wrote {out}: {summary.nodes} nodes, {summary.edges} edges"
+              + (f" ({summary.left_out} left out)" if summary.left_out else ""))
+    else:
+        v.write_graph(g, out, format.value)
+        print(f"wrote {out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+
+
+class ExportFormat(str, Enum):
+    turtle = "turtle"
+    nt = "nt"
+    nq = "nq"
+    trig = "trig"
+    jsonld = "jsonld"
+
+
+@app.command()
+def export(
+    store: Optional[Path] = _store_option(),
+    format: ExportFormat = typer.Option(ExportFormat.turtle, "--format", "-f", help="turtle, nt (N-Triples), nq (N-Quads), trig, jsonld."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+) -> None:
+    """Export the whole graph for linked-data portals.
+
+    Triple formats (turtle, nt, jsonld) merge the documents' named graphs;
+    quad formats (nq, trig) keep them.
+
+    Example: zangraph export --format turtle --out zangraph.ttl
+    """
+    from . import export as ex
+
+    graph_store = _open_existing_store(store, read_only=True)
+    try:
+        if out:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with open(out, "wb") as fh:
+                ex.export(graph_store, format.value, fh)
+        else:
+            ex.export(graph_store, format.value, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    finally:
+        graph_store.close()
+
+
+@app.command()
+def run(
+    paths: list[Path] = typer.Argument(..., help="Files and directories to process."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory: store/, graph.ttl, network.html."),
+    base: Optional[str] = typer.Option(None, "--base", help="Base IRI for minted resources."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+) -> None:
+    """The main job: build the store, export Turtle, draw the network, print a summary.
+
+    \b
+    Example: zangraph run data/ --out out/
+    Then:    zangraph query --store out/store --name most-cited-acts
+    """
+    from . import export as ex
+    from . import viz as v
+
+    out.mkdir(parents=True, exist_ok=True)
+    store_dir = out / "store"
+    path, summary = _build(paths, store_dir, base, jobs, False, quiet)
+    graph_store = _open_existing_store(store_dir, read_only=True)
+    try:
+        with open(out / "graph.ttl", "wb") as fh:
+            ex.export(graph_store, "turtle", fh)
+        g = v.build_network(graph_store)
+    finally:
+        graph_store.close()
+    drawn = v.draw_html(g, out / "network.html")
+    _print_summary(path, summary)
+    print(f"turtle     {out / 'graph.ttl'}")
+    print(f"network    {out / 'network.html'} ({drawn.nodes} nodes, {drawn.edges} edges)")
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 def main() -> None:
