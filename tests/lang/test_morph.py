@@ -1,0 +1,246 @@
+"""Kazakh noun endings: whole paradigms generated with inflect() must analyse
+back to their stem, and the attested forms of LANGUAGE_NOTES.md §1.3 must be
+what inflect() generates."""
+from __future__ import annotations
+
+import pytest
+
+from graph.lang.kk.morph import (CASES, Analysis, analyse, drop_case, inflect, lemma,
+                                 split_hyphen_suffix)
+
+# (stem, nominative plural, gen, dat, acc, loc, abl, ins) — LANGUAGE_NOTES.md §1.3.
+BARE_PARADIGMS = [
+    ("заң", "заңдар", "заңның", "заңға", "заңды", "заңда", "заңнан", "заңмен"),
+    ("кодекс", "кодекстер", "кодекстің", "кодекске", "кодексті", "кодексте", "кодекстен", "кодекспен"),
+    ("қаулы", "қаулылар", "қаулының", "қаулыға", "қаулыны", "қаулыда", "қаулыдан", "қаулымен"),
+    ("бап", "баптар", "баптың", "бапқа", "бапты", "бапта", "баптан", "баппен"),
+    ("тармақ", "тармақтар", "тармақтың", "тармаққа", "тармақты", "тармақта", "тармақтан", "тармақпен"),
+    ("бөлік", "бөліктер", "бөліктің", "бөлікке", "бөлікті", "бөлікте", "бөліктен", "бөлікпен"),
+    ("министрлік", "министрліктер", "министрліктің", "министрлікке", "министрлікті", "министрлікте",
+     "министрліктен", "министрлікпен"),
+    ("комитет", "комитеттер", "комитеттің", "комитетке", "комитетті", "комитетте", "комитеттен", "комитетпен"),
+    ("сот", "соттар", "соттың", "сотқа", "сотты", "сотта", "соттан", "сотпен"),
+    ("әкімдік", "әкімдіктер", "әкімдіктің", "әкімдікке", "әкімдікті", "әкімдікте", "әкімдіктен", "әкімдікпен"),
+    ("мәслихат", "мәслихаттар", "мәслихаттың", "мәслихатқа", "мәслихатты", "мәслихатта", "мәслихаттан",
+     "мәслихатпен"),
+    ("тарау", "тараулар", "тараудың", "тарауға", "тарауды", "тарауда", "тараудан", "тараумен"),
+    ("наурыз", "наурыздар", "наурыздың", "наурызға", "наурызды", "наурызда", "наурыздан", "наурызбен"),
+    ("маусым", "маусымдар", "маусымның", "маусымға", "маусымды", "маусымда", "маусымнан", "маусыммен"),
+    ("шілде", "шілделер", "шілденің", "шілдеге", "шілдені", "шілдеде", "шілдеден", "шілдемен"),
+    ("акт", "актілер", "актінің", "актіге", "актіні", "актіде", "актіден", "актімен"),
+]
+
+# (stem, POSS3, +gen, +dat, +acc, +loc, +abl, +ins) — LANGUAGE_NOTES.md §1.3 and §1.1.
+POSSESSIVE_PARADIGMS = [
+    ("заң", "заңы", "заңының", "заңына", "заңын", "заңында", "заңынан", "заңымен"),
+    ("кодекс", "кодексі", "кодексінің", "кодексіне", "кодексін", "кодексінде", "кодексінен", "кодексімен"),
+    ("қаулы", "қаулысы", "қаулысының", "қаулысына", "қаулысын", "қаулысында", "қаулысынан", "қаулысымен"),
+    ("бап", "бабы", "бабының", "бабына", "бабын", "бабында", "бабынан", "бабымен"),
+    ("тармақ", "тармағы", "тармағының", "тармағына", "тармағын", "тармағында", "тармағынан", "тармағымен"),
+    ("бөлік", "бөлігі", "бөлігінің", "бөлігіне", "бөлігін", "бөлігінде", "бөлігінен", "бөлігімен"),
+    ("министрлік", "министрлігі", "министрлігінің", "министрлігіне", "министрлігін", "министрлігінде",
+     "министрлігінен", "министрлігімен"),
+    ("комитет", "комитеті", "комитетінің", "комитетіне", "комитетін", "комитетінде", "комитетінен",
+     "комитетімен"),
+    ("сот", "соты", "сотының", "сотына", "сотын", "сотында", "сотынан", "сотымен"),
+    ("әкімдік", "әкімдігі", "әкімдігінің", "әкімдігіне", "әкімдігін", "әкімдігінде", "әкімдігінен",
+     "әкімдігімен"),
+    ("мәслихат", "мәслихаты", "мәслихатының", "мәслихатына", "мәслихатын", "мәслихатында", "мәслихатынан",
+     "мәслихатымен"),
+    ("акт", "актісі", "актісінің", "актісіне", "актісін", "актісінде", "актісінен", "актісімен"),
+    ("банк", "банкі", "банкінің", "банкіне", "банкін", "банкінде", "банкінен", "банкімен"),
+    ("тарау", "тарауы", "тарауының", "тарауына", "тарауын", "тарауында", "тарауынан", "тарауымен"),
+]
+
+
+@pytest.mark.parametrize("row", BARE_PARADIGMS, ids=lambda r: r[0])
+def test_inflect_bare_paradigm(row):
+    stem, *forms = row
+    got = [inflect(stem, plural=True)] + [inflect(stem, case=c) for c in CASES]
+    assert got == forms
+
+
+@pytest.mark.parametrize("row", POSSESSIVE_PARADIGMS, ids=lambda r: r[0])
+def test_inflect_possessive_paradigm(row):
+    stem, *forms = row
+    got = [inflect(stem, possessive=True)] + [inflect(stem, possessive=True, case=c) for c in CASES]
+    assert got == forms
+
+
+# Nouns whose whole paradigm (plural x possessive x case x attributive) must round-trip.
+ROUND_TRIP_STEMS = [
+    "заң", "кодекс", "қаулы", "бап", "тармақ", "тармақша", "бөлік", "бөлім", "министрлік", "комитет",
+    "сот", "әкімдік", "әкім", "мәслихат", "конвенция", "Конституция", "ереже", "тарау", "заңнама",
+    "акт", "пакт", "Үкімет", "үкім", "бұйрық", "Жарлық", "шешім", "келісім", "бағдарлама", "облыс",
+    "кеңес", "агенттік", "департамент", "хаттама", "басқарма", "Республика", "қағида", "қағидат",
+    "шарт", "өкім", "тізбе", "Парламент", "Сенат", "Мәжіліс", "прокуратура", "орган", "мекеме",
+    "ұйым", "жұмыс", "құқық", "міндет", "қорғау", "наурыз", "қыркүйек", "желтоқсан", "банк",
+]
+
+
+def _paradigm(stem: str):
+    for plural in (False, True):
+        for possessive in (False, True):
+            for case in (None, *CASES):
+                yield Analysis(stem.lower(), plural, possessive, case)
+            yield Analysis(stem.lower(), plural, possessive, "loc", attributive=True)
+
+
+@pytest.mark.parametrize("stem", ROUND_TRIP_STEMS)
+def test_paradigm_round_trips(stem):
+    failures = []
+    for a in _paradigm(stem):
+        form = inflect(stem, a.plural, a.possessive, a.case, a.attributive)
+        if a not in analyse(form):
+            failures.append((form, "analyse misses", a))
+        if analyse(form)[0] != a:
+            failures.append((form, "best reading", analyse(form)[0]))
+        if drop_case(form) != inflect(stem, a.plural, a.possessive):
+            failures.append((form, "drop_case", drop_case(form)))
+        if lemma(form) != stem.lower():
+            failures.append((form, "lemma", lemma(form)))
+    assert failures == []
+
+
+@pytest.mark.parametrize("stem", ["Заң", "Жарлық", "Кодекс", "Үкімет"])
+def test_capitalised_forms_keep_their_capital(stem):
+    for a in _paradigm(stem):
+        form = inflect(stem, a.plural, a.possessive, a.case, a.attributive)
+        cap = form[0].upper() + form[1:]
+        assert lemma(cap) == stem
+        assert drop_case(cap)[0] == cap[0]
+        assert drop_case(cap.upper()) == inflect(stem, a.plural, a.possessive).upper()
+
+
+# (word, drop_case, lemma)
+TRICKY = [
+    ("министрлігінің", "министрлігі", "министрлік"),
+    ("конвенцияның", "конвенция", "конвенция"),
+    ("Заңының", "Заңы", "Заң"),
+    ("кодексіне", "кодексі", "кодекс"),
+    ("комитетіне", "комитеті", "комитет"),
+    ("ережесін", "ережесі", "ереже"),
+    ("Соттың", "Сот", "Сот"),
+    ("кодексінің", "кодексі", "кодекс"),
+    ("баптары", "баптары", "бап"),
+    ("тармағының", "тармағы", "тармақ"),
+    ("Жарлығымен", "Жарлығы", "Жарлық"),
+    # stems that end like a suffix
+    ("қаулы", "қаулы", "қаулы"),
+    ("қаулысының", "қаулысы", "қаулы"),
+    ("ҚАУЛЫ", "ҚАУЛЫ", "ҚАУЛЫ"),
+    ("Жоғарғы", "Жоғарғы", "Жоғарғы"),
+    ("Конституциясына", "Конституциясы", "Конституция"),
+    # a longer lexeme is not a shorter one
+    ("тармақшасына", "тармақшасы", "тармақша"),
+    ("заңнамасына", "заңнамасы", "заңнама"),
+    ("заңнаманың", "заңнама", "заңнама"),
+    ("бөлімінде", "бөлімі", "бөлім"),
+    ("Үкіметінің", "Үкіметі", "Үкімет"),
+    ("үкімімен", "үкімі", "үкім"),
+    # loanwords: epenthetic і, front endings, no voicing
+    ("актісіне", "актісі", "акт"),
+    ("актілерді", "актілер", "акт"),
+    ("пактіні", "пакт", "пакт"),
+    ("фактілері", "фактілері", "факт"),
+    ("Банкінің", "Банкі", "Банк"),
+    ("клубтарының", "клубтары", "клуб"),
+    # attributive after a locative
+    ("тармағындағы", "тармағы", "тармақ"),
+    ("кодексіндегі", "кодексі", "кодекс"),
+    ("қыркүйектегі", "қыркүйек", "қыркүйек"),
+    ("қазандағы", "қазан", "қазан"),
+    # -сы after a vowel vs -ы after с
+    ("облысының", "облысы", "облыс"),
+    ("Кеңесінің", "Кеңесі", "Кеңес"),
+    ("бағдарламасы", "бағдарламасы", "бағдарлама"),
+    # not a noun ending at all: attributive adjectives
+    ("жылғы", "жылғы", "жылғы"),
+    ("Сыртқы", "Сыртқы", "Сыртқы"),
+    ("Қазақстан", "Қазақстан", "Қазақстан"),
+    ("Республикасының", "Республикасы", "Республика"),
+    # Latin i from PDF exports (LANGUAGE_NOTES.md §9) keeps the text's letters
+    ("Кеңесiнiң", "Кеңесi", "Кеңес"),
+    # hyphen endings on abbreviations and numbers
+    ("БҰҰ-ның", "БҰҰ", "БҰҰ"),
+    ("ҚПК-нің", "ҚПК", "ҚПК"),
+    ("ПҮАЖ-ы", "ПҮАЖ-ы", "ПҮАЖ"),
+    ("331-ге", "331", "331"),
+    # compounds: the ending sits on the last part
+    ("Қылмыстық-процестік", "Қылмыстық-процестік", "Қылмыстық-процестік"),
+    ("14-бабына", "14-бабы", "14-бап"),
+    # not Kazakh
+    ("1332", "1332", "1332"),
+    ("CERD", "CERD", "CERD"),
+]
+
+
+@pytest.mark.parametrize("word,dropped,lem", TRICKY, ids=[r[0] for r in TRICKY])
+def test_tricky_words(word, dropped, lem):
+    assert (drop_case(word), lemma(word)) == (dropped, lem)
+
+
+ANALYSES = [
+    ("тармақтарына", Analysis("тармақ", plural=True, possessive=True, case="dat")),
+    ("баптарын", Analysis("бап", plural=True, possessive=True, case="acc")),
+    ("тармағындағы", Analysis("тармақ", possessive=True, case="loc", attributive=True)),
+    ("Заңдарға", Analysis("заң", plural=True, case="dat")),
+    ("бөлікпен", Analysis("бөлік", case="ins")),
+    ("наурыздағы", Analysis("наурыз", case="loc", attributive=True)),
+    ("қаулы", Analysis("қаулы")),
+]
+
+
+@pytest.mark.parametrize("word,best", ANALYSES, ids=[r[0] for r in ANALYSES])
+def test_best_analysis(word, best):
+    assert analyse(word)[0] == best
+
+
+# (token, (base, ending))
+HYPHEN = [
+    ("БҰҰ-ның", ("БҰҰ", "ның")),
+    ("ҚПК-нің", ("ҚПК", "нің")),
+    ("ЗҚАИ-ның", ("ЗҚАИ", "ның")),
+    ("ПҮАЖ-ы", ("ПҮАЖ", "ы")),
+    ("331-ге", ("331", "ге")),
+    ("5-тен", ("5", "тен")),
+    ("19-ға", ("19", "ға")),
+    ("120-дан", ("120", "дан")),
+    ("11-інде", ("11", "інде")),
+    ("29-ындағы", ("29", "ындағы")),
+    ("1-ші", ("1", "ші")),
+    ("366-шы", ("366", "шы")),
+    ("4-інші", ("4", "інші")),
+    ("14-бабы", ("14-бабы", "")),
+    ("1-тармақ", ("1-тармақ", "")),
+    ("62-IV", ("62-IV", "")),
+    ("Қылмыстық-процестік", ("Қылмыстық-процестік", "")),
+    ("ерлі-зайыптылық", ("ерлі-зайыптылық", "")),
+    ("жоқ", ("жоқ", "")),
+    ("-ның", ("-ның", "")),
+]
+
+
+@pytest.mark.parametrize("token,expected", HYPHEN, ids=[r[0] for r in HYPHEN])
+def test_split_hyphen_suffix(token, expected):
+    assert split_hyphen_suffix(token) == expected
+
+
+def test_attributive_needs_a_locative():
+    with pytest.raises(ValueError):
+        inflect("заң", case="dat", attributive=True)
+
+
+def test_analysis_is_fast_enough_for_long_texts():
+    """Uncached analysis of a thousand forms stays well under a second or two."""
+    import time
+
+    from graph.lang.kk import morph
+    words = [inflect(s, pl, po, c) for s in ROUND_TRIP_STEMS for pl in (False, True)
+             for po in (False, True) for c in (None, *CASES)]
+    morph._analyse_lower.cache_clear()
+    t0 = time.perf_counter()
+    for w in words:
+        analyse(w)
+    assert len(words) > 1000
+    assert time.perf_counter() - t0 < 3
