@@ -1,0 +1,130 @@
+"""Kazakh numbers written in words or as digits with an ordinal ending.
+
+Compounds are separate words, largest first, and only the last word takes the
+ordinal ending: `үш жүз алпыс алтыншы` = 366th, `екі мың он екі` = 2012
+(LANGUAGE_NOTES.md §2). The words live in `lexicon/numbers.tsv`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+
+_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
+_RANKS = ("unit", "ten", "hundred", "scale")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    """One number word: `алтыншы` = 6, a unit, ordinal."""
+
+    value: int
+    rank: str
+    ordinal: bool
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, NumberWord]:
+    out = {}
+    for row in lexicon("kk", "numbers"):
+        if row[0] in ("cardinal", "ordinal"):
+            out[row[1]] = NumberWord(int(row[2]), row[3], row[0] == "ordinal")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ordinal_suffixes() -> tuple[str, ...]:
+    rows = (row[1] for row in lexicon("kk", "numbers") if row[0] == "ordinal_suffix")
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+def number_word(word: str) -> NumberWord | None:
+    """The number a single word names, if any (case and Latin і don't matter)."""
+    return _words().get(word.lower().translate(_LOOKALIKES))
+
+
+def parse_number_words(words: list[str]) -> tuple[int, int] | None:
+    """The number the leading words spell and how many words it took, or None:
+    ['үш', 'жүз', 'алпыс', 'алтыншы', 'бап'] -> (366, 4). The number stops at
+    an ordinal word, at a non-number word, or where the order breaks
+    (`бес бес` is 5 then 5: the first word alone)."""
+    total = 0  # finished thousands/millions
+    group = 0  # the part below the current scale word
+    last: str | None = None
+    last_scale = None
+    used = 0
+    for i, word in enumerate(words):
+        w = number_word(word)
+        if w is None:
+            break
+        if w.value == 0:
+            if i > 0:
+                break
+            return 0, 1
+        if w.rank == "unit":
+            if last == "unit" or group % 10:
+                break
+            group += w.value
+        elif w.rank == "ten":
+            if last in ("unit", "ten") or group % 100:
+                break
+            group += w.value
+        elif w.rank == "hundred":
+            if last == "unit" and group < 10:
+                group *= 100
+            elif last in (None, "scale"):
+                group = 100
+            else:
+                break
+        else:  # scale: мың, миллион
+            if last_scale is not None and w.value >= last_scale:
+                break
+            total += (group or 1) * w.value
+            group = 0
+            last_scale = w.value
+        last = w.rank
+        used = i + 1
+        if w.ordinal:
+            break
+    if used == 0:
+        return None
+    return total + group, used
+
+
+def is_ordinal(word: str) -> bool:
+    """`бірінші`, `алтыншы`, and digits with an ordinal ending: `1-ші`, `366-шы`."""
+    w = number_word(word)
+    if w is not None:
+        return w.ordinal
+    return strip_ordinal_suffix(word) != word
+
+
+def strip_ordinal_suffix(token: str) -> str:
+    """`366-ншы` -> `366`, `1-ші` -> `1`, `4-інші` -> `4`; anything else unchanged."""
+    cut = token.rfind("-")
+    if cut <= 0:
+        return token
+    digits, ending = token[:cut], token[cut + 1:].lower().translate(_LOOKALIKES)
+    if digits.isdigit() and ending in _ordinal_suffixes():
+        return digits
+    return token
+
+
+def like_num(text: str) -> bool:
+    """Digits (with , . / separators), a fraction, a number word, or an ordinal
+    in digits or words: what spaCy's `like_num` attribute should say."""
+    if not text:
+        return False
+    if text[0] in "+-±~":
+        text = text[1:]
+    bare = text.replace(",", "").replace(".", "")
+    if bare.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    if number_word(text) is not None:
+        return True
+    return strip_ordinal_suffix(text) != text
