@@ -1,0 +1,172 @@
+"""Export the store for linked-data portals, with a VoID/DCAT description.
+
+Triple formats (turtle, nt, jsonld) merge the document graphs (each triple
+once); quad formats (nq, trig) keep one named graph per document. Every
+export ends with the dataset's description (void:Dataset + dcat:Dataset:
+triples, classes, distributions, licence placeholder); quad formats put it in
+a graph of its own, `{base}void`. JSON-LD is written by rdflib, compacted with
+the context shipped in graph/ontology/context.jsonld (= ontology/context.jsonld).
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import IO, Iterable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+
+from . import iri as ids
+from .namespaces import A, DCAT, DCTERMS, FOAF, PREFIXES, RDFS, VOID, XSD
+from .store import FORMATS, META_GRAPH, GraphStore
+
+EXPORT_FORMATS = ("turtle", "nt", "nq", "trig", "jsonld")
+MEDIA_TYPES = {
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "nq": "application/n-quads",
+    "trig": "application/trig",
+    "jsonld": "application/ld+json",
+}
+EXTENSIONS = {"turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld"}
+LICENSE_PLACEHOLDER = "https://w3id.org/zangraph/licence-to-be-decided"
+
+
+def ontology_file(name: str) -> str:
+    """Text of a file shipped in graph/ontology/ (a copy of ontology/NAME)."""
+    return resources.files("graph").joinpath("ontology", name).read_text(encoding="utf-8")
+
+
+def jsonld_context() -> dict:
+    return json.loads(ontology_file("context.jsonld"))["@context"]
+
+
+def store_base(store: GraphStore) -> str:
+    """The base the store's documents were built under (DEFAULT_BASE if empty)."""
+    for g in store.graphs():
+        base = ids.base_of_graph(g.value)
+        if base:
+            return base
+    return ids.DEFAULT_BASE
+
+
+def merged_triples(store: GraphStore) -> Iterator[Triple]:
+    """Each triple of the document graphs once, grouped by subject."""
+    result = store.query(
+        "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) } ORDER BY ?s ?p ?o"
+        % META_GRAPH.value, union=False)
+    for row in result:
+        yield Triple(row[0], row[1], row[2])
+
+
+def description(store: GraphStore, base: str | None = None) -> list[Triple]:
+    """VoID/DCAT description of the dataset, as portals harvest it."""
+    base = base or store_base(store)
+    ds = NamedNode(f"{base}dataset")
+
+    def one(query: str):
+        for row in store.query(query, union=False):
+            return row[0]
+        return None
+
+    graph_filter = f"FILTER(?g != <{META_GRAPH.value}>)"
+    triples = one(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {graph_filter} }} }}")
+    subjects = one(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {graph_filter} }}")
+    properties = one(f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {graph_filter} }}")
+    documents = len(store.graphs())
+    out = [
+        Triple(ds, A, VOID.Dataset),
+        Triple(ds, A, DCAT.Dataset),
+        Triple(ds, DCTERMS.title, Literal("zangraph: legal references in Kazakhstan's legislation", language="en")),
+        Triple(ds, DCTERMS.description, Literal(
+            "Acts, provisions, institutions, dates and obligations cited in legal texts, "
+            "each traced to its characters in the source by a Web Annotation.", language="en")),
+        Triple(ds, DCTERMS.license, NamedNode(LICENSE_PLACEHOLDER)),
+        Triple(ds, VOID.uriSpace, Literal(base)),
+        Triple(ds, VOID.triples, Literal(str(int(triples.value) if triples else 0), datatype=XSD.integer)),
+        Triple(ds, VOID.distinctSubjects, Literal(str(int(subjects.value) if subjects else 0), datatype=XSD.integer)),
+        Triple(ds, VOID.properties, Literal(str(int(properties.value) if properties else 0), datatype=XSD.integer)),
+        Triple(ds, VOID.documents, Literal(str(documents), datatype=XSD.integer)),
+        Triple(ds, VOID.feature, NamedNode("http://www.w3.org/ns/formats/Turtle")),
+    ]
+    for prefix, ns in sorted(PREFIXES.items()):
+        if prefix in ("zg", "eli", "org", "oa", "prov", "skos", "time", "foaf", "dcterms"):
+            out.append(Triple(ds, VOID.vocabulary, NamedNode(ns)))
+    classes = store.query(
+        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?c }} {graph_filter} }} GROUP BY ?c ORDER BY ?c",
+        union=False)
+    for row in classes:
+        cls, n = row[0], row[1]
+        part = NamedNode(f"{base}dataset/class/{_local(cls.value)}")
+        out += [Triple(ds, VOID.classPartition, part),
+                Triple(part, VOID["class"], cls),
+                Triple(part, VOID.entities, Literal(n.value, datatype=XSD.integer))]
+    for fmt in EXPORT_FORMATS:
+        dist = NamedNode(f"{base}dataset/distribution/{fmt}")
+        out += [Triple(ds, DCAT.distribution, dist),
+                Triple(dist, A, DCAT.Distribution),
+                Triple(dist, DCAT.mediaType, NamedNode(f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[fmt]}")),
+                Triple(dist, DCTERMS.format, Literal(MEDIA_TYPES[fmt])),
+                Triple(dist, DCTERMS.title, Literal(f"zangraph.{EXTENSIONS[fmt]}")),
+                Triple(dist, DCTERMS.license, NamedNode(LICENSE_PLACEHOLDER))]
+        if fmt in ("nt", "turtle"):
+            out.append(Triple(ds, VOID.dataDump, dist))
+    return out
+
+
+def _local(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}-{iri[len(ns):]}"
+    return ids.segment(iri)
+
+
+def export(store: GraphStore, fmt: str, out: IO[bytes], *, describe: bool = True, base: str | None = None) -> None:
+    """Write the whole graph to `out` (a binary stream) in `fmt`:
+    turtle | nt | nq | trig | jsonld."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    base = base or store_base(store)
+    extra = description(store, base) if describe else []
+    if fmt == "jsonld":
+        _export_jsonld(store, out, extra)
+        return
+    rdf_format = FORMATS[fmt]
+    prefixes = {"prefixes": dict(PREFIXES)} if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
+    if rdf_format.supports_datasets:
+        void_graph = NamedNode(f"{base}void")
+        data: Iterable = _chain(store.quads(), (Quad(t.subject, t.predicate, t.object, void_graph) for t in extra))
+    else:
+        data = _chain(merged_triples(store), extra)
+    serialize(data, out, format=rdf_format, **prefixes)
+
+
+def _chain(*iterables):
+    for it in iterables:
+        yield from it
+
+
+def _export_jsonld(store: GraphStore, out: IO[bytes], extra: list[Triple]) -> None:
+    import rdflib
+
+    g = rdflib.Graph()
+    nt = serialize(_chain(merged_triples(store), extra), format=RdfFormat.N_TRIPLES) or b""
+    g.parse(data=nt.decode("utf-8"), format="nt")
+    text = g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    out.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def to_rdflib(store: GraphStore, *, merged: bool = False):
+    """The store as an rdflib Dataset (or merged Graph) for users who want one."""
+    import rdflib
+
+    if merged:
+        g = rdflib.Graph()
+        data = serialize(merged_triples(store), format=RdfFormat.N_TRIPLES) or b""
+        g.parse(data=data.decode("utf-8"), format="nt")
+    else:
+        g = rdflib.Dataset()
+        data = serialize(store.quads(), format=RdfFormat.N_QUADS) or b""
+        g.parse(data=data.decode("utf-8"), format="nquads")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g

@@ -1,0 +1,223 @@
+"""The on-disk quad store (pyoxigraph, RocksDB): the only module that opens one.
+
+One named graph per source document; a metadata graph (`META_GRAPH`) records
+each document graph's content hash, so a build can skip unchanged documents
+and replace only the graph of a changed one. Queries see the union of all
+graphs as their default graph, the metadata graph included (its only triples
+are `<graph> zg:sha256 "..."`; exports leave it out).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import IO, Iterable, Iterator, Mapping
+
+from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions,
+                        QueryTriples, RdfFormat, Store, Variable)
+
+from .namespaces import PREFIXES, ZG
+
+META_GRAPH = NamedNode("urn:zangraph:meta")
+_HASH = ZG.sha256
+_QUADS = ZG.quads
+
+FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE,
+    "ttl": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "nq": RdfFormat.N_QUADS,
+    "nquads": RdfFormat.N_QUADS,
+    "trig": RdfFormat.TRIG,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
+
+
+def default_store_path() -> str:
+    """$ZANGRAPH_STORE, or ./.zangraph/store."""
+    return os.environ.get("ZANGRAPH_STORE") or os.path.join(".", ".zangraph", "store")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    graph: str
+    sha256: str
+    quads: int
+
+
+def _term(t) -> str:
+    """A term in SPARQL/N-Triples syntax (pyoxigraph's str() is N-Triples)."""
+    return str(t)
+
+
+def _insert_data(quads: Iterable[Quad]) -> str:
+    """`INSERT DATA` body grouping the quads by graph."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        g = q.graph_name
+        key = "" if isinstance(g, DefaultGraph) else _term(g)
+        by_graph.setdefault(key, []).append(f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)} .")
+    parts = []
+    for g, lines in by_graph.items():
+        body = "\n".join(lines)
+        parts.append(f"GRAPH {g} {{\n{body}\n}}" if g else body)
+    return "\n".join(parts)
+
+
+class GraphStore:
+    """A pyoxigraph store on disk (or in memory when `path` is None)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False) -> None:
+        self.path = None if path is None else str(path)
+        if read_only:
+            if self.path is None:
+                raise ValueError("a read-only store needs a path")
+            self._store = Store.read_only(self.path)
+        else:
+            self._store = Store(self.path) if self.path is not None else Store()
+        self.read_only = read_only
+
+    # -- context manager ---------------------------------------------------
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush writes and release the RocksDB handle."""
+        store = getattr(self, "_store", None)
+        if store is None:
+            return
+        if not self.read_only:
+            store.flush()
+        self._store = None  # type: ignore[assignment]
+        del store
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise ValueError("store is closed")
+        return self._store
+
+    # -- writing -------------------------------------------------------------
+    def replace_document(self, graph_iri: str, quads: Iterable[Quad], sha256: str) -> int:
+        """Replace one document's named graph and record its content hash, in
+        one transaction (one SPARQL update): an interrupted build leaves the
+        document either entirely old or entirely new. Quads are put in
+        `graph_iri` whatever graph they came with. Returns the quad count."""
+        g = NamedNode(graph_iri)
+        placed = [Quad(q.subject, q.predicate, q.object, g) for q in quads]
+        meta = [Quad(g, _HASH, Literal(sha256), META_GRAPH),
+                Quad(g, _QUADS, Literal(str(len(placed)), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")), META_GRAPH)]
+        update = (
+            f"DROP SILENT GRAPH {_term(g)} ;\n"
+            f"DELETE WHERE {{ GRAPH {_term(META_GRAPH)} {{ {_term(g)} ?p ?o }} }} ;\n"
+            f"INSERT DATA {{\n{_insert_data(placed + meta)}\n}}"
+        )
+        self.store.update(update)
+        return len(placed)
+
+    def remove_document(self, graph_iri: str) -> None:
+        g = NamedNode(graph_iri)
+        self.store.update(
+            f"DROP SILENT GRAPH {_term(g)} ;\n"
+            f"DELETE WHERE {{ GRAPH {_term(META_GRAPH)} {{ {_term(g)} ?p ?o }} }}"
+        )
+
+    def bulk_replace_documents(self, batch: Iterable[tuple[str, Iterable[Quad], str]]) -> int:
+        """Replace many documents at once through the bulk loader: fast, but
+        not transactional (a crash mid-batch can leave a graph partly loaded
+        without its hash, so the next build redoes it). Returns quads written."""
+        batch = [(g, list(q), h) for g, q, h in batch]
+        for graph_iri, _, _ in batch:
+            self.remove_document(graph_iri)
+        written = 0
+
+        def quads() -> Iterator[Quad]:
+            nonlocal written
+            for graph_iri, doc_quads, _ in batch:
+                g = NamedNode(graph_iri)
+                for q in doc_quads:
+                    written += 1
+                    yield Quad(q.subject, q.predicate, q.object, g)
+
+        self.store.bulk_extend(quads())
+        xsd_nni = NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+        self.store.extend(
+            q
+            for graph_iri, doc_quads, sha in batch
+            for q in (Quad(NamedNode(graph_iri), _HASH, Literal(sha), META_GRAPH),
+                      Quad(NamedNode(graph_iri), _QUADS, Literal(str(len(doc_quads)), datatype=xsd_nni), META_GRAPH))
+        )
+        return written
+
+    def load(self, data: bytes | str | IO[bytes], fmt: str = "nq") -> None:
+        """Load serialised RDF as it is (for tests and for migrations)."""
+        self.store.load(data, format=FORMATS[fmt])
+
+    def optimize(self) -> None:
+        self.store.optimize()
+
+    # -- reading -------------------------------------------------------------
+    def document_hash(self, graph_iri: str) -> str | None:
+        for q in self.store.quads_for_pattern(NamedNode(graph_iri), _HASH, None, META_GRAPH):
+            return q.object.value
+        return None
+
+    def documents(self) -> list[StoredDocument]:
+        """The document graphs in the store, by graph IRI."""
+        found: dict[str, dict[str, str]] = {}
+        for q in self.store.quads_for_pattern(None, None, None, META_GRAPH):
+            found.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
+        return [StoredDocument(g, v.get(_HASH.value, ""), int(v.get(_QUADS.value, "0") or 0))
+                for g, v in sorted(found.items())]
+
+    def graphs(self) -> list[NamedNode]:
+        """Every named graph holding document triples (not the metadata graph)."""
+        return sorted((g for g in self.store.named_graphs() if g != META_GRAPH), key=lambda g: g.value)
+
+    def query(self, sparql: str, substitutions: Mapping[Variable, object] | None = None,
+              union: bool = True) -> QuerySolutions | QueryBoolean | QueryTriples:
+        """Run SPARQL over the store. With `union` (the default) the query's
+        default graph is the union of all graphs; GRAPH ?g still names them.
+        Raises SyntaxError for a malformed query."""
+        return self.store.query(sparql, substitutions=dict(substitutions or {}),
+                                use_default_graph_as_union=union, prefixes=dict(PREFIXES))
+
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Document quads (the metadata graph left out), optionally of one graph."""
+        if graph is not None:
+            yield from self.store.quads_for_pattern(None, None, None, graph)
+            return
+        for q in self.store.quads_for_pattern(None, None, None, None):
+            if q.graph_name != META_GRAPH:
+                yield q
+
+    def dump(self, output: IO[bytes] | str | None, format: str = "nq", *, graph: str | None = None,
+             prefixes: Mapping[str, str] | None = None) -> bytes | None:
+        """Serialise the store: quad formats write every document graph (not
+        the metadata graph); triple formats need `graph`, or merge all
+        document graphs when it is None."""
+        from pyoxigraph import serialize
+
+        rdf_format = FORMATS[format]
+        pfx = dict(prefixes if prefixes is not None else PREFIXES)
+        if graph is not None:
+            return self.store.dump(output, format=rdf_format, from_graph=NamedNode(graph),
+                                   **({"prefixes": pfx} if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}))
+        if rdf_format.supports_datasets:
+            data = self.quads()
+        else:
+            data = (q.triple for q in self.quads())
+        kwargs = {"prefixes": pfx} if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
+        return serialize(data, output, format=rdf_format, **kwargs)
+
+    def __len__(self) -> int:
+        """Quads in the document graphs (metadata left out)."""
+        meta = sum(1 for _ in self.store.quads_for_pattern(None, None, None, META_GRAPH))
+        return len(self.store) - meta
+
+    def __repr__(self) -> str:
+        return f"GraphStore({self.path!r}, read_only={self.read_only})"
