@@ -1,13 +1,606 @@
-"""Extractor for provisions (first version; see the issues for the target grammar)."""
+"""Provisions: the articles, parts, paragraphs and subparagraphs an act cites.
+
+Kazakh cites structural units as a chain from the largest unit to the
+smallest, each unit a number (or list of numbers) followed by the unit word,
+every unit but the last in the genitive or the bare possessive:
+
+    Заңының 6-бабы 1-тармағының 15) тармақшасына сәйкес
+
+A number list carries the unit word only on its last number (`54, 96,
+103-баптары`, `1 және 2-тармақтары`, `a), b) тармақшаларына`); a hyphenated
+pair is a range when the unit word is plural (`1-7 баптары` = 1..7) and an
+inserted unit's number otherwise (`7-1-бабына`, `2-10-тармағына`).
+
+The grammar is linear over a token list: a literal prefilter on the unit
+words' stems picks the windows worth reading, `morph.analyse` tells a unit
+word's number, possessive and case, and each unit is tried once from each
+token. The act a chain belongs to is the instrument found right before it
+(or right after it); when only a bare act word stands there
+(`Кодекстің 2-бабы`) the chain records that word's kind for the resolve
+stage, and when no act is named at all, that it may be the document itself.
+Unit words and the grammar's small words live in `lang/kk/lexicon/units.tsv`.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import TYPE_CHECKING, Iterator
 
+from ..lang import lexicon
+from ..lang.kk import morph, numbers
 from ..models import Found
 
 if TYPE_CHECKING:
     from . import Findings
 
+# The provision fields of GOLD_SPEC, largest unit first; other units
+# (section, chapter, indent) hold a chain together but are not reported.
+FIELDS = ("article", "part", "paragraph", "subparagraph")
+# Units whose items may be written `1)` or `a)`.
+ITEM_FIELDS = ("paragraph", "subparagraph")
+# Longest span read as one quoted heading or one parenthesis between the parts
+# of a reference; longer gaps are separate sentences, not one reference.
+MAX_QUOTE = 400
+MAX_PAREN = 160
+MAX_TOPIC_WORDS = 8
+MAX_RANGE = 300
+WINDOW_BEFORE = 300
+WINDOW_AFTER = 900
 
-def find(text: str, found: "Findings") -> list[Found]:
-    return []
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
+_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
+_HYPHENS = frozenset("-‐‑–—")
+_OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The language data of the citation grammar (from units.tsv)."""
+
+    units: dict[str, tuple[str, int]]  # lemma -> (field, rank)
+    joins: frozenset[str]
+    back: frozenset[str]
+    bridges: frozenset[str]
+    topic_ends: frozenset[str]
+    largest_first: bool
+    prefilter: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str = "kk") -> Grammar:
+    units: dict[str, tuple[str, int]] = {}
+    words: dict[str, set[str]] = {"join": set(), "back": set(), "bridge": set(), "topic_end": set()}
+    largest_first = True
+    for row in lexicon(lang, "units"):
+        if row[0] == "unit":
+            units[row[1]] = (row[2], int(row[3]))
+        elif row[0] == "order":
+            largest_first = row[1] == "largest_first"
+        elif row[0] in words:
+            words[row[0]].add(row[1])
+    voicing = {row[1]: row[2] for row in lexicon(lang, "endings") if row[0] == "voicing"}
+    stems = set(units)
+    stems |= {u[:-1] + voicing[u[-1]] for u in units if u[-1] in voicing}
+    alternatives = sorted(stems, key=len, reverse=True)
+    pattern = "|".join(re.escape(s).replace("і", "[іi]") for s in alternatives)
+    return Grammar(units, frozenset(words["join"]), frozenset(words["back"]),
+                   frozenset(words["bridge"]), frozenset(words["topic_end"]),
+                   largest_first, re.compile(pattern, re.IGNORECASE))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # "num", "word" or "punct"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit word as written: `тармақтарына` = paragraph, plural, possessive, dative."""
+
+    field: str
+    rank: int
+    plural: bool
+    possessive: bool
+    case: str | None
+
+    @property
+    def links_on(self) -> bool:
+        """Genitive or bare possessive: a smaller unit may follow (`бабының 1-тармағы`)."""
+        return self.case == "gen" or (self.case is None and self.possessive)
+
+    @property
+    def bare(self) -> bool:
+        return not (self.plural or self.possessive or self.case)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One number of a list: `141-1`, `1)`, `a)`, `үшінші`."""
+
+    text: str
+    marked: bool  # written with `)`
+    spelled: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A list of numbers and the unit word after them: `1 және 2-тармақтарына`."""
+
+    field: str
+    rank: int
+    values: tuple[str, ...]
+    unit: Unit
+    start: int
+    end: int
+    spelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Units from the largest to the smallest: `6-бабы 1-тармағының 15) тармақшасына`."""
+
+    groups: tuple[Group, ...]
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Cited:
+    """A chain read in context: what it inherits from the units and the act before it."""
+
+    chain: Chain
+    inherited: tuple[Group, ...] = ()
+    act_from: "Cited | None" = None  # a chain this one shares its act with
+    heading: bool = False
+    instrument: dict | None = None
+    span: list[int] | None = None
+    anaphora: str | None = None
+    values: dict[str, str] | None = None  # the last provision it produced
+
+
+def _norm(word: str) -> str:
+    return word.lower().translate(_LOOKALIKES)
+
+
+@lru_cache(maxsize=4096)
+def unit_of(word: str, lang: str = "kk") -> Unit | None:
+    """The unit a word names, with its number, possessive and case."""
+    g = grammar(lang)
+    low = _norm(word)
+    if low in g.units:
+        field, rank = g.units[low]
+        return Unit(field, rank, False, False, None)
+    for a in morph.analyse(low):
+        if a.stem in g.units:
+            field, rank = g.units[a.stem]
+            return Unit(field, rank, a.plural, a.possessive, a.case)
+    return None
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        s = m.group()
+        kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
+        out.append(Token(kind, s, m.start(), m.end()))
+    return out
+
+
+def windows(text: str, lang: str = "kk") -> Iterator[tuple[int, int]]:
+    """Stretches of text around unit words, merged where they overlap, cut at spaces."""
+    cur: list[int] | None = None
+    for m in grammar(lang).prefilter.finditer(text):
+        lo, hi = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+        if cur is not None and lo <= cur[1]:
+            cur[1] = hi
+            continue
+        if cur is not None:
+            yield _cut(text, *cur)
+        cur = [lo, hi]
+    if cur is not None:
+        yield _cut(text, *cur)
+
+
+def _cut(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+class Parser:
+    """The chain grammar over one window's tokens."""
+
+    def __init__(self, text: str, tokens: list[Token], lang: str = "kk"):
+        self.text = text
+        self.toks = tokens
+        self.g = grammar(lang)
+        self.lang = lang
+
+    # -- small readers -------------------------------------------------------
+
+    def tok(self, i: int) -> Token | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+    def glued(self, i: int) -> bool:
+        """Token i touches the token before it."""
+        return 0 < i < len(self.toks) and self.toks[i].start == self.toks[i - 1].end
+
+    def unit_at(self, i: int) -> Unit | None:
+        t = self.tok(i)
+        return unit_of(t.text, self.lang) if t is not None and t.kind == "word" else None
+
+    def is_word(self, i: int, words: frozenset[str]) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "word" and _norm(t.text) in words
+
+    # -- items and lists -----------------------------------------------------
+
+    def item(self, i: int) -> tuple[Item, int] | None:
+        """A number written in digits (`141-1`, `4.3`, `1)`, `1-ші`), a letter
+        item (`a)`), or a spelled-out ordinal (`үш жүз алпыс алтыншы`)."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num":
+            text, j = t.text, i + 1
+            while True:
+                sep, nxt = self.tok(j), self.tok(j + 1)
+                if (sep is not None and nxt is not None and nxt.kind == "num"
+                        and (sep.text in _HYPHENS or sep.text == ".")
+                        and self.glued(j) and self.glued(j + 1)):
+                    text += ("." if sep.text == "." else "-") + nxt.text
+                    j += 2
+                    continue
+                break
+            nxt = self.tok(j)
+            if nxt is not None and nxt.text == ")" and self.glued(j):
+                return Item(text, True, False, t.start, nxt.end), j + 1
+            suffix = self.tok(j + 1)
+            if (nxt is not None and nxt.text in _HYPHENS and suffix is not None and suffix.kind == "word"
+                    and numbers.strip_ordinal_suffix(f"{t.text}-{suffix.text}") == t.text
+                    and "-" not in text and "." not in text):
+                return Item(text, False, False, t.start, suffix.end), j + 2
+            return Item(text, False, False, t.start, t.end), j
+        if t.kind == "word":
+            nxt = self.tok(i + 1)
+            if len(t.text) == 1 and nxt is not None and nxt.text == ")" and self.glued(i + 1):
+                return Item(t.text, True, False, t.start, nxt.end), i + 2
+            words = []
+            for k in range(i, min(i + 8, len(self.toks))):
+                if self.toks[k].kind != "word":
+                    break
+                words.append(self.toks[k].text)
+            read = numbers.parse_number_words(words) if words else None
+            if read is not None and numbers.is_ordinal(words[read[1] - 1]):
+                last = self.toks[i + read[1] - 1]
+                return Item(str(read[0]), False, True, t.start, last.end), i + read[1]
+        return None
+
+    def join(self, i: int) -> int | None:
+        """Past a list separator: `,`, `және`, `, және`; None if there is none."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.text in ",;":
+            return i + 2 if self.is_word(i + 1, self.g.joins) else i + 1
+        if self.is_word(i, self.g.joins):
+            return i + 1
+        return None
+
+    def group(self, i: int) -> tuple[Group, int] | None:
+        """Numbers and their unit word, starting at token i."""
+        first = self.item(i)
+        if first is None:
+            return None
+        items, j = [first[0]], first[1]
+        while True:
+            k = self.join(j)
+            nxt = self.item(k) if k is not None else None
+            if nxt is None or nxt[0].marked != items[0].marked or nxt[0].spelled != items[0].spelled:
+                break
+            items.append(nxt[0])
+            j = nxt[1]
+        if self.tok(j) is not None and self.tok(j).text in _HYPHENS and not items[-1].marked:
+            j += 1
+        unit = self.unit_at(j)
+        if unit is None:
+            return None
+        if items[0].marked and unit.field not in ITEM_FIELDS:
+            return None
+        if items[0].spelled and not unit.possessive:
+            return None  # `екінші бөлікпен` is "with a second part", not a citation
+        values = []
+        for it in items:
+            values.extend(self.expand(it.text, unit))
+        group = Group(unit.field, unit.rank, tuple(values), unit, items[0].start, self.toks[j].end,
+                      items[0].spelled)
+        return group, j + 1
+
+    @staticmethod
+    def expand(text: str, unit: Unit) -> list[str]:
+        """A range under a plural unit word becomes its members; anything else stays."""
+        parts = text.split("-")
+        if unit.plural and len(parts) == 2 and all(p.isdigit() for p in parts):
+            lo, hi = int(parts[0]), int(parts[1])
+            if lo < hi <= lo + MAX_RANGE:
+                return [str(n) for n in range(lo, hi + 1)]
+        return [text]
+
+    # -- chains ----------------------------------------------------------------
+
+    def smaller(self, rank: int, than: int) -> bool:
+        return rank > than if self.g.largest_first else rank < than
+
+    def topic_gap(self, i: int) -> int | None:
+        """Past a heading between an article and its item: a quoted span, or a
+        few words ending in `туралы` (`5-баптың саяси құқықтар туралы с) тармағы`)."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.text in _OPEN_QUOTES:
+            close = _OPEN_QUOTES[t.text]
+            j = i + 1
+            while j < len(self.toks) and self.toks[j].start - t.start <= MAX_QUOTE:
+                if self.toks[j].text == close:
+                    return j + 2 if self.is_word(j + 1, self.g.bridges) else j + 1
+                j += 1
+            return None
+        for j in range(i, min(i + MAX_TOPIC_WORDS, len(self.toks))):
+            tj = self.toks[j]
+            if tj.kind != "word" and tj.text not in _HYPHENS and tj.text != ",":
+                return None
+            if tj.kind == "word" and self.unit_at(j) is not None:
+                return None
+            if self.is_word(j, self.g.topic_ends):
+                return j + 1
+        return None
+
+    def chain(self, i: int, inner: bool = False) -> tuple[Chain, int] | None:
+        """Units from token i on. A spelled-out ordinal opens a chain only before
+        an article: `екінші бөлігінде` alone is "in the second part" of anything."""
+        first = self.group(i)
+        if first is None or (first[0].spelled and not inner and first[0].field != "article"):
+            return None
+        groups, j = [first[0]], first[1]
+        while groups[-1].unit.links_on:
+            nxt = self.group(j)
+            if nxt is None:
+                gap = self.topic_gap(j)
+                nxt = self.group(gap) if gap is not None else None
+            if nxt is None or not self.smaller(nxt[0].rank, groups[-1].rank):
+                break
+            groups.append(nxt[0])
+            j = nxt[1]
+        return Chain(tuple(groups), groups[0].start, groups[-1].end), j
+
+    def back_chain(self, i: int) -> tuple[Group, Chain, int] | None:
+        """`аталған баптың 2-тармағына`: an unnumbered unit pointing back, then a
+        smaller numbered one. Returns the bare unit (with no values) and the chain."""
+        if not self.is_word(i, self.g.back):
+            return None
+        unit = self.unit_at(i + 1)
+        if unit is None or not unit.links_on:
+            return None
+        rest = self.chain(i + 2, inner=True)
+        if rest is None or not self.smaller(rest[0].groups[0].rank, unit.rank):
+            return None
+        if not any(g.field in FIELDS for g in rest[0].groups):
+            return None
+        bare = Group(unit.field, unit.rank, (), unit, self.toks[i].start, self.toks[i + 1].end)
+        chain = Chain((bare,) + rest[0].groups, self.toks[i].start, rest[0].end)
+        return bare, chain, rest[1]
+
+    def is_heading(self, chain: Chain, i: int, j: int) -> bool:
+        """`1-бап. Негізгі ұғымдар`: a unit's own heading at the start of a line."""
+        g = chain.groups[0]
+        if len(chain.groups) != 1 or len(g.values) != 1 or not g.unit.bare:
+            return False
+        nxt = self.tok(j)
+        if nxt is None or nxt.text != ".":
+            return False
+        line_start = self.text.rfind("\n", 0, chain.start) + 1
+        return not self.text[line_start:chain.start].strip()
+
+    def chains(self) -> Iterator[tuple[Cited, int, int]]:
+        """Every chain in the window, with the token range it took."""
+        i = 0
+        while i < len(self.toks):
+            back = self.back_chain(i)
+            if back is not None:
+                _bare, chain, j = back
+                yield Cited(chain), i, j
+                i = j
+                continue
+            got = self.chain(i)
+            if got is None:
+                i += 1
+                continue
+            chain, j = got
+            cited = Cited(chain, heading=self.is_heading(chain, i, j))
+            yield cited, i, j
+            i = j
+
+
+# -- the act a chain belongs to ------------------------------------------------
+
+def _bridgeable(gap: str, g: Grammar) -> bool:
+    """Whether the text between an act and a chain keeps them one reference:
+    spaces, a parenthesis (`(бұдан әрі - Заң)`), an opening bracket the chain
+    sits in, or a quoted heading with its linking word (`«...» атты`)."""
+    pos, n = 0, len(gap)
+    while True:
+        while pos < n and gap[pos].isspace():
+            pos += 1
+        if pos == n:
+            return True
+        ch = gap[pos]
+        if ch == "(":
+            close = gap.find(")", pos, pos + MAX_PAREN)
+            if close == -1:
+                return not gap[pos + 1:].strip()
+            pos = close + 1
+            continue
+        if ch in _OPEN_QUOTES:
+            close = gap.find(_OPEN_QUOTES[ch], pos + 1, pos + MAX_QUOTE)
+            if close == -1:
+                return False
+            m = re.compile(r"\s*([^\W\d_]+)").match(gap, close + 1)
+            if m is None or _norm(m.group(1)) not in g.bridges:
+                return False
+            pos = m.end()
+            continue
+        return False
+
+
+def _instrument_fields(f: Found) -> dict:
+    out = {k: f.fields[k] for k in ("kind", "title", "date", "number") if f.fields.get(k)}
+    if f.fields.get("self"):
+        out["self"] = True
+    return out
+
+
+@lru_cache(maxsize=1)
+def _act_kinds() -> dict[str, str]:
+    """Act-type words and their kinds (the instruments' lexicon, acts.tsv). A
+    numbered unit after one names a specific act, so every act word counts."""
+    return {_norm(row[0]): row[1] for row in lexicon("kk", "acts")
+            if len(row) >= 2 and " " not in row[0]}
+
+
+def _act_word_before(text: str, pos: int) -> str | None:
+    """The kind of a bare act word right before `pos` (`Кодекстің`, `Конвенцияның`)."""
+    m = re.compile(r"([^\W\d_]+)[\s(]*$").search(text, max(0, pos - 60), pos)
+    if m is None:
+        return None
+    kinds = _act_kinds()
+    word = _norm(m.group(1))
+    if word in kinds:
+        return kinds[word]
+    for a in morph.analyse(word):
+        if a.stem in kinds:
+            return kinds[a.stem]
+    return None
+
+
+class Acts:
+    """The instruments found in the text, to find the one next to a chain."""
+
+    def __init__(self, text: str, found: list[Found], g: Grammar):
+        self.text = text
+        self.g = g
+        self.by_end = sorted(found, key=lambda f: (f.end, f.start))
+        self.ends = [f.end for f in self.by_end]
+        self.by_start = sorted(found, key=lambda f: (f.start, -f.end))
+        self.starts = [f.start for f in self.by_start]
+
+    def before(self, start: int) -> Found | None:
+        k = bisect_right(self.ends, start)
+        if k == 0:
+            return None
+        f = self.by_end[k - 1]
+        return f if _bridgeable(self.text[f.end:start], self.g) else None
+
+    def after(self, end: int) -> Found | None:
+        k = bisect_right(self.starts, end)
+        if k == len(self.by_start):
+            return None
+        f = self.by_start[k]
+        return f if not self.text[end:f.start].strip() else None
+
+    def covering(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start)
+        return any(f.start <= start and f.end >= end for f in self.by_start[max(0, k - 8):k])
+
+
+def _attach(cited: Cited, text: str, acts: Acts) -> None:
+    """Give a chain its act: the instrument before or after it, a bare act word,
+    the chain it continues, or (none named) possibly the document itself."""
+    start = cited.chain.start
+    f = acts.before(start)
+    if f is None and cited.act_from is None:
+        f = acts.after(cited.chain.end)
+    if f is not None:
+        cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
+        return
+    kind = _act_word_before(text, start)
+    if kind is not None:
+        cited.instrument, cited.anaphora = {"kind": kind}, kind
+        return
+    if cited.act_from is not None:
+        src = cited.act_from
+        cited.instrument, cited.span, cited.anaphora = src.instrument, src.span, src.anaphora
+        return
+    cited.instrument, cited.anaphora = {"self": True}, "self"
+
+
+def _founds(cited: Cited) -> list[Found]:
+    groups = cited.inherited + cited.chain.groups
+    columns = [(g.field, g.values) for g in groups if g.field in FIELDS and g.values]
+    if not columns:
+        return []
+    out = []
+    for combo in product(*(vals for _f, vals in columns)):
+        fields: dict = {}
+        for (field, _vals), value in zip(columns, combo):
+            fields[field] = value
+        if cited.instrument is not None:
+            fields["instrument"] = dict(cited.instrument)
+        if cited.span is not None:
+            fields["_instrument_span"] = list(cited.span)
+        if cited.anaphora is not None:
+            fields["_instrument_anaphora"] = cited.anaphora
+        out.append(Found("provision", cited.chain.start, cited.chain.end, fields))
+    return out
+
+
+def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
+    g = grammar(lang)
+    acts = Acts(text, found.of("instrument"), g)
+    out: list[Found] = []
+    last: dict[str, Cited] = {}  # field -> the latest chain that cited it
+    prev: tuple[Cited, int] | None = None  # the latest chain and its end, per window
+    for lo, hi in windows(text, lang):
+        parser = Parser(text, tokenize(text, lo, hi), lang)
+        prev = None
+        for cited, i, j in parser.chains():
+            if cited.heading:
+                prev = None
+                continue
+            groups = cited.chain.groups
+            if not groups[0].values:  # `аталған баптың 2-тармағы`: the unit just cited
+                src = last.get(groups[0].field)
+                if src is None or src.values is None or groups[0].field not in src.values:
+                    prev = None
+                    continue
+                value = src.values[groups[0].field]
+                upper = tuple(g_ for g_ in src.inherited + src.chain.groups
+                              if parser.smaller(groups[0].rank, g_.rank) and g_.values)
+                head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit,
+                             groups[0].start, groups[0].end)
+                cited = Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end),
+                              inherited=upper, act_from=src)
+            elif prev is not None and parser.join(prev[1]) == i:
+                before, _end = prev
+                top = groups[0].rank
+                cited.inherited = tuple(g_ for g_ in before.inherited + before.chain.groups
+                                        if parser.smaller(top, g_.rank))
+                cited.act_from = before
+            _attach(cited, text, acts)
+            produced = _founds(cited)
+            if produced:
+                cited.values = {k: produced[-1].fields[k] for k in FIELDS if k in produced[-1].fields}
+                for field in cited.values:
+                    last[field] = cited
+            out.extend(produced)
+            prev = (cited, j)
+    return out

@@ -1,0 +1,163 @@
+"""Provision chains over sentences written in the styles of acts and reports.
+
+Each row is a sentence, the instruments the instruments extractor would hand
+over (a substring of the sentence and its fields), and every provision the
+extractor must return: the mention's text and all its fields.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from graph.extract import Findings, provisions
+from graph.models import Found
+
+LAW = {"kind": "law", "title": "Ветеринария туралы", "date": "2002-07-10"}
+CODE = {"kind": "code", "title": "Еңбек кодексі"}
+TAX = {"kind": "code", "title": "Салық кодексі"}
+
+
+def run(text: str, acts: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    instruments = []
+    for phrase, fields in acts:
+        start = text.index(phrase)
+        instruments.append(Found("instrument", start, start + len(phrase), dict(fields)))
+    found = Findings(text, {"instrument": instruments})
+    return [(text[f.start:f.end], f.fields) for f in provisions.find(text, found)]
+
+
+def linked(text: str, phrase: str, fields: dict, **units: str) -> dict:
+    """The fields of a provision tied to the instrument `phrase` of `text`."""
+    start = text.index(phrase)
+    inst = {k: fields[k] for k in ("kind", "title", "date", "number") if k in fields}
+    return {**units, "instrument": inst, "_instrument_span": [start, start + len(phrase)]}
+
+
+def bare(kind: str, **units: str) -> dict:
+    """The fields of a provision after an act word no instrument covers."""
+    return {**units, "instrument": {"kind": kind}, "_instrument_anaphora": kind}
+
+
+def own(**units: str) -> dict:
+    """The fields of a provision that names no act: maybe the document itself."""
+    return {**units, "instrument": {"self": True}, "_instrument_anaphora": "self"}
+
+
+S1 = ("Қазақстан Республикасының 2002 жылғы 10 шілдедегі «Ветеринария туралы» Заңының "
+      "10-бабы 2-тармағының 46) тармақшасына сәйкес аудандық мәслихат ШЕШІМ ҚАБЫЛДАДЫ:")
+A1 = "Қазақстан Республикасының 2002 жылғы 10 шілдедегі «Ветеринария туралы» Заңының"
+S2 = "Қазақстан Республикасы Еңбек кодексінің 12, 45, 78-баптарына сәйкес жұмыс беруші міндетті."
+A2 = "Қазақстан Республикасы Еңбек кодексінің"
+S3 = "Еңбек кодексінің (бұдан әрі – Кодекс) 20-бабының 3 және 4-тармақтарында көзделген."
+A3 = "Еңбек кодексінің"
+S4 = "«Ветеринария туралы» Заңының «Мемлекеттік ветеринариялық қадағалау» атты 14-бабына сәйкес"
+A4 = "«Ветеринария туралы» Заңының"
+S5 = "Салық кодексінің 55 бабының 3 тармағына және 56-бабына сәйкес"
+A5 = "Салық кодексінің"
+S6 = "Еңбек кодексінің 9-1-бабы мен 31-2-бабына сәйкес"
+
+ROWS = [
+    # preamble: act with full requisites, article -> paragraph -> subparagraph
+    (S1, [(A1, LAW)], [("10-бабы 2-тармағының 46) тармақшасына",
+                        linked(S1, A1, LAW, article="10", paragraph="2", subparagraph="46"))]),
+    # a list of articles: only the last number carries the unit word
+    (S2, [(A2, CODE)], [("12, 45, 78-баптарына", linked(S2, A2, CODE, article=a)) for a in ("12", "45", "78")]),
+    # two paragraphs of one article, the act's short name in brackets between
+    (S3, [(A3, CODE)], [("20-бабының 3 және 4-тармақтарында", linked(S3, A3, CODE, article="20", paragraph=p))
+                        for p in ("3", "4")]),
+    # a quoted article heading between the act and the article
+    (S4, [(A4, LAW)], [("14-бабына", linked(S4, A4, LAW, article="14"))]),
+    # numbers without hyphens; a second chain joined by және keeps the act
+    (S5, [(A5, TAX)], [("55 бабының 3 тармағына", linked(S5, A5, TAX, article="55", paragraph="3")),
+                       ("56-бабына", linked(S5, A5, TAX, article="56"))]),
+    # inserted articles, joined by мен
+    (S6, [(A3, CODE)], [("9-1-бабы", linked(S6, A3, CODE, article="9-1")),
+                        ("31-2-бабына", linked(S6, A3, CODE, article="31-2"))]),
+    # a range under a plural unit word is expanded
+    ("Кодекстің 3-5 баптарында белгіленген тәртіппен",
+     [], [("3-5 баптарында", bare("code", article=a)) for a in ("3", "4", "5")]),
+    # ... but a hyphenated number under a singular unit is an inserted unit
+    ("Заңның 6-бабы 2-10-тармағына сәйкес", [],
+     [("6-бабы 2-10-тармағына", bare("law", article="6", paragraph="2-10"))]),
+    # ordinal endings on digits, and spelled-out ordinals
+    ("Кодекстің 215-інші бабы бойынша іс қозғалды", [], [("215-інші бабы", bare("code", article="215"))]),
+    ("Кодекстің екі жүз он бесінші бабы бойынша", [], [("екі жүз он бесінші бабы", bare("code", article="215"))]),
+    ("Кодекстің 45-бабының екінші бөлігіне сәйкес", [],
+     [("45-бабының екінші бөлігіне", bare("code", article="45", part="2"))]),
+    ("18-баптың 2 - бөлігі бойынша 4 қылмыс тіркелді", [], [("18-баптың 2 - бөлігі", own(article="18", part="2"))]),
+    # lettered items of a paragraph, and numbered subparagraphs in a list
+    ("3-баптың 2-тармағының а) және б) тармақшаларына қатысты.", [],
+     [("3-баптың 2-тармағының а) және б) тармақшаларына", own(article="3", paragraph="2", subparagraph=s))
+      for s in ("а", "б")]),
+    ("Конвенцияның 6-бабының 1- тармағының a), c) тармақшалары", [],
+     [("6-бабының 1- тармағының a), c) тармақшалары", bare("treaty", article="6", paragraph="1", subparagraph=s))
+      for s in ("a", "c")]),
+    # an item under an article with its topic between them
+    ("7-баптың еңбек құқықтары туралы в) тармағына қатысты.", [],
+     [("7-баптың еңбек құқықтары туралы в) тармағына", own(article="7", paragraph="в"))]),
+    ("7-баптың «Білім алу құқығы туралы» г) тармағына қатысты.", [],
+     [("7-баптың «Білім алу құқығы туралы» г) тармағына", own(article="7", paragraph="г"))]),
+    # a paragraph of a regulation, dotted numbers, the bare possessive in the middle
+    ("Ереженің 12-тармағының 7) тармақшасына сәйкес БҰЙЫРАМЫН:", [],
+     [("12-тармағының 7) тармақшасына", bare("regulation", paragraph="12", subparagraph="7"))]),
+    ("Қағидалардың 2.5 тармағында көрсетілген", [], [("2.5 тармағында", bare("regulation", paragraph="2.5"))]),
+    ("Конвенцияның 11-бабы 3-тармағы е) тармақшасында", [],
+     [("11-бабы 3-тармағы е) тармақшасында", bare("treaty", article="11", paragraph="3", subparagraph="е"))]),
+    ("Конвенцияның 3-\nбабының 2-тармағындағы анықтама", [],
+     [("3-\nбабының 2-тармағындағы", bare("treaty", article="3", paragraph="2"))]),
+    ("Конвенцияның 8-бабының 2,5-тармақтарына", [],
+     [("8-бабының 2,5-тармақтарына", bare("treaty", article="8", paragraph=p)) for p in ("2", "5")]),
+    # a smaller unit after a list joins the article before it
+    ("Заңның 8-бабының 2-тармағы, 3-тармағының 1) тармақшасы", [],
+     [("8-бабының 2-тармағы", bare("law", article="8", paragraph="2")),
+      ("3-тармағының 1) тармақшасы", bare("law", article="8", paragraph="3", subparagraph="1"))]),
+    # the article just cited
+    ("Конституцияның 24-бабының 1-тармағына сәйкес ... Аталған баптың 3-тармағына сәйкес", [],
+     [("24-бабының 1-тармағына", bare("constitution", article="24", paragraph="1")),
+      ("Аталған баптың 3-тармағына", bare("constitution", article="24", paragraph="3"))]),
+    # the act's own paragraph in an editorial note
+    ("Ескерту. Қолданысқа енгізілу тәртібін 4-тармақтан қараңыз.", [], [("4-тармақтан", own(paragraph="4"))]),
+    ("1) 7-тармақтағы «келісім» деген сөз алып тасталсын;", [], [("7-тармақтағы", own(paragraph="7"))]),
+    ("3 тармақ мынадай редакцияда жазылсын:", [], [("3 тармақ", own(paragraph="3"))]),
+    # a year before an article is not part of a list
+    ("2015 жылы Кодекстің 2015 164-бабы бойынша", [], [("164-бабы", own(article="164"))]),
+    # not provisions: headings, gazette items, chapters, unnumbered and generic units
+    ("5-бап. Жалпы ережелер", [], []),
+    ("Парламентінің Жаршысы, 2015 ж., № 7-І, 33-құжат", [], []),
+    ("Кодекстің 12-тарауының ережелері қолданылады", [], []),
+    ("Конвенция баптарын іске асыру. Осы бапта көзделген.", [], []),
+    ("2-тармақ мынадай мазмұндағы екінші бөлікпен толықтырылсын", [], [("2-тармақ", own(paragraph="2"))]),
+    ("Осы баяндаманың үшінші бөлігінде ақпарат берілген.", [], []),
+    ("Тұрғындардың үштен бір бөлігі қалада тұрады.", [], []),
+]
+
+
+@pytest.mark.parametrize("text,acts,expected", ROWS, ids=[r[0][:40] for r in ROWS])
+def test_chain(text, acts, expected):
+    assert run(text, acts) == expected
+
+
+def test_instrument_after_the_chain():
+    text = "Мұндай құқық 5-бабында Конвенцияның көзделген"
+    start = text.index("Конвенцияның")
+    inst = {"kind": "treaty", "title": "Азаптауға қарсы конвенция"}
+    got = run(text, [("Конвенцияның", inst)])
+    assert got == [("5-бабында", {"article": "5", "instrument": inst,
+                                 "_instrument_span": [start, start + len("Конвенцияның")]})]
+
+
+def test_clause_break_keeps_the_act_away():
+    text = "Еңбек кодексі қабылданды. 12-бабына сәйкес"
+    got = run(text, [("Еңбек кодексі", CODE)])
+    assert got == [("12-бабына", own(article="12"))]
+
+
+def test_linear_time_on_a_long_text():
+    line = "Еңбек кодексінің 12, 45, 78-баптарына және 9-бабының 2-тармағының 3) тармақшасына сәйкес. "
+    text = line * 20000  # ~1.8 MB
+    t0 = time.perf_counter()
+    got = provisions.find(text, Findings(text))
+    elapsed = time.perf_counter() - t0
+    assert len(got) == 4 * 20000
+    assert elapsed < 20

@@ -1,0 +1,103 @@
+"""Provisions end to end: the pipeline's output scored against the gold.
+
+Two measures per gold set: the official score (units and the cited act must
+both agree), and the units alone (article/part/paragraph/subparagraph),
+which is what the provision grammar answers for by itself; the act comes
+from the instruments extractor and the resolve stage.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.pipeline import process_file
+
+from .conftest import EVAL, SEED, require_eval
+
+UNITS = ("article", "part", "paragraph", "subparagraph")
+# Floors just under what was measured (official F1, units-only F1).
+FLOORS = {
+    "seed": (0.10, 0.70),
+    "adilet-dev kk": (0.05, 0.97),
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("zangraph_eval_score", EVAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _gold_sets() -> dict[str, tuple[list[Path], Path]]:
+    dev = EVAL / "adilet-dev"
+    return {
+        "seed": ([SEED], EVAL / "gold" / "seed.jsonl"),
+        "adilet-dev kk": (sorted((dev / "docs").glob("*.kk.txt")), dev / "kk.jsonl"),
+    }
+
+
+def _f1(gold: list[dict], pred: list[dict], agree) -> float:
+    """Mentions matched one to one within two lines, as score.py does."""
+    used = [False] * len(pred)
+    tp = 0
+    for g in sorted(gold, key=lambda r: (r["doc"], r["line"])):
+        best = None
+        for i, p in enumerate(pred):
+            if used[i] or p["doc"] != g["doc"]:
+                continue
+            d = abs(p["line"] - g["line"])
+            if d <= 2 and agree(g, p) and (best is None or d < best[1]):
+                best = (i, d)
+        if best is not None:
+            used[best[0]] = True
+            tp += 1
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_provisions_against_gold(name):
+    require_eval()
+    score = _scorer()
+    paths, gold_path = _gold_sets()[name]
+    pred = []
+    for path in paths:
+        result = process_file(path)
+        pred += [json.loads(json.dumps(m.to_json())) for m in result.mentions if m.type == "provision"]
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for g in gold if g.get("type") == "provision"]
+
+    def units_agree(g, p):
+        return all(score._unit(g.get(k)) == score._unit(p.get(k)) for k in UNITS)
+
+    official = _f1(gold, pred, score.provisions_agree)
+    units = _f1(gold, pred, units_agree)
+    floor_official, floor_units = FLOORS[name]
+    assert units >= floor_units, f"{name}: units-only F1 {units:.3f} < {floor_units}"
+    assert official >= floor_official, f"{name}: official F1 {official:.3f} < {floor_official}"
+
+
+def test_official_scorer_agrees_with_ours():
+    """Our matcher is the scorer's: same F1 on the dev set through score.score."""
+    require_eval()
+    score = _scorer()
+    paths, gold_path = _gold_sets()["adilet-dev kk"]
+    pred = []
+    for path in paths:
+        pred += [m.to_json() for m in process_file(path).mentions if m.type == "provision"]
+    gold = score.load([str(gold_path)])
+    by_doc: dict = {}
+    for rec in pred:
+        by_doc.setdefault(rec["doc"], {}).setdefault("provision", []).append(rec)
+    from collections import defaultdict
+    pred_index = defaultdict(lambda: defaultdict(list))
+    for doc, types in by_doc.items():
+        pred_index[doc]["provision"] = types["provision"]
+    result = score.score(gold, pred_index, set(gold))["provision"]
+    gold_list = [r for d in gold.values() for r in d["provision"]]
+    assert abs(result["f1"] - _f1(gold_list, pred, score.provisions_agree)) < 1e-9
