@@ -70,6 +70,7 @@ def test_strip_ordinal_suffix(token, expected):
 LIKE_NUM = [
     ("1332", True), ("9 680", False), ("9680,5", True), ("22.10.2012", True), ("1/2", True),
     ("-5", True), ("он", True), ("Тоғыз", True), ("жетінші", True), ("366-шы", True),
+    ("331-ге", True), ("11-інде", True), ("БҰҰ-ның", False), ("14-бабы", False),
     ("62-IV", False), ("№1332", False), ("бап", False), ("", False), ("1/2/3", False),
 ]
 

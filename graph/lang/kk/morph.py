@@ -355,3 +355,22 @@ def split_hyphen_suffix(token: str) -> tuple[str, str]:
     if not (base[-1].isdigit() or base[-1].isupper() or base[-1] in "IVXLCDMІ"):
         return token, ""
     return base, ending
+
+
+@lru_cache(maxsize=1)
+def hyphen_ending_pattern() -> str:
+    """A regex (source) for the endings `split_hyphen_suffix` accepts, built from
+    the same lexicon: plural? possessive? (case | locative attributive?)?, or an
+    ordinal ending with a possessive or a case. Literal alternatives in
+    optional groups, anchored by the caller: linear-time matching."""
+    rules = _rules()
+    ordinals = {row[1] for row in lexicon("kk", "numbers") if row[0] == "ordinal_suffix"}
+
+    def alt(forms) -> str:
+        return "(?:" + "|".join(sorted({f for f in forms if f}, key=len, reverse=True)) + ")"
+
+    cases = set().union(*(rules.forms[c] for c in CASES))
+    nominal = (f"{alt(rules.forms['pl'])}?{alt(rules.forms['p3'])}?"
+               f"(?:{alt(rules.forms['loc'])}{alt(rules.forms['attr'])}|{alt(cases)})?")
+    ordinal = f"{alt(ordinals)}(?:{alt(_POSS_AFTER_VOWEL)}|{alt(cases)})?"
+    return f"(?=[^\\W\\d_])(?:{ordinal}|{nominal})"

@@ -112,8 +112,9 @@ def strip_ordinal_suffix(token: str) -> str:
 
 
 def like_num(text: str) -> bool:
-    """Digits (with , . / separators), a fraction, a number word, or an ordinal
-    in digits or words: what spaCy's `like_num` attribute should say."""
+    """Digits (with , . / separators), a fraction, a number word, an ordinal in
+    digits or words, or digits with a case ending (331-ге, 11-інде): what
+    spaCy's `like_num` attribute should say."""
     if not text:
         return False
     if text[0] in "+-±~":
@@ -127,4 +128,9 @@ def like_num(text: str) -> bool:
             return True
     if number_word(text) is not None:
         return True
-    return strip_ordinal_suffix(text) != text
+    if strip_ordinal_suffix(text) != text:
+        return True
+    from .morph import split_hyphen_suffix  # numbers.tsv is read by morph too
+
+    base, ending = split_hyphen_suffix(text)
+    return bool(ending) and base.isdigit()

@@ -1,0 +1,33 @@
+"""spaCy's Kazakh language (`spacy.blank("kk")`), registered from outside spaCy
+through the `spacy_languages` entry point in pyproject.toml.
+
+Only the tokenizer and lexical attributes: no trained model, no downloads.
+The rules are in punctuation.py, tokenizer_exceptions.py and lex_attrs.py,
+their data in lexicon/*.tsv.
+"""
+from __future__ import annotations
+
+from spacy.language import BaseDefaults, Language
+
+from .lex_attrs import LEX_ATTRS
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from .tokenizer_exceptions import TOKEN_MATCH, TOKENIZER_EXCEPTIONS
+
+
+class KazakhDefaults(BaseDefaults):
+    tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    prefixes = TOKENIZER_PREFIXES
+    suffixes = TOKENIZER_SUFFIXES
+    infixes = TOKENIZER_INFIXES
+    token_match = TOKEN_MATCH
+    url_match = None  # web addresses are part of TOKEN_MATCH
+    lex_attr_getters = LEX_ATTRS
+    writing_system = {"direction": "ltr", "has_case": True, "has_letters": True}
+
+
+class Kazakh(Language):
+    lang = "kk"
+    Defaults = KazakhDefaults
+
+
+__all__ = ["Kazakh"]
