@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any, Iterable, Mapping
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from . import iri as ids
 from .models import DocumentResult, Mention
@@ -34,6 +36,23 @@ def document_language(result: DocumentResult) -> str:
             return tag
     sample = result.original[:20000].lower()
     return "kk" if any(ch in _KAZAKH_LETTERS for ch in sample) else "ru"
+
+
+_KIND_PREDICATES = (A, SKOS.prefLabel, SKOS.inScheme, SKOS.notation)
+
+
+@lru_cache(maxsize=1)
+def kind_descriptions() -> dict[NamedNode, tuple[tuple[NamedNode, Any], ...]]:
+    """Type, labels (kk, ru, en), scheme and notation of each act kind, from
+    the packaged copy of ontology/kinds.ttl, so every document graph that
+    uses a kind also describes it."""
+    text = resources.files("graph").joinpath("ontology", "kinds.ttl").read_bytes()
+    found: dict[NamedNode, list[tuple[NamedNode, Any]]] = {}
+    for t in parse(text, format=RdfFormat.TURTLE):
+        if isinstance(t.subject, NamedNode) and t.predicate in _KIND_PREDICATES \
+                and t.subject.value.startswith(ids.KIND_SCHEME) and t.subject.value != ids.KIND_SCHEME:
+            found.setdefault(t.subject, []).append((t.predicate, t.object))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 @dataclass(slots=True)
@@ -111,7 +130,7 @@ class _DocumentWriter:
         act = NamedNode(value)
         kind = str(fields.get("kind") or "other")
         self.out.add(act, A, ELI.LegalResource)
-        self.out.add(act, ELI.type_document, NamedNode(ids.kind_iri(kind)))
+        self.out.add(act, ELI.type_document, self.kind(kind))
         if fields.get("title"):
             self.out.add(act, ELI.title, self.text(str(fields["title"]).strip()))
         if fields.get("date"):
@@ -127,6 +146,16 @@ class _DocumentWriter:
         if fields.get("draft"):
             self.out.add(act, A, ZG.Draft)
         return act
+
+    def kind(self, kind: str) -> NamedNode:
+        node = NamedNode(ids.kind_iri(kind))
+        described = kind_descriptions().get(node)
+        if described is None:  # a kind the scheme does not list: file it under other
+            node = NamedNode(ids.kind_iri("other"))
+            described = kind_descriptions()[node]
+        for p, o in described:
+            self.out.add(node, p, o)
+        return node
 
     def institution(self, name: str, short: str | None) -> NamedNode | None:
         value = ids.institution_iri(self.base, name)
