@@ -19,6 +19,7 @@ first use.
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from spacy.language import Language
@@ -29,13 +30,19 @@ DOC_RECORDS = "zangraph"  # doc._.zangraph: list[dict], one per span in doc.span
 DOC_NAME = "zangraph_doc"  # doc._.zangraph_doc: the document id the records carry
 
 
+def jsonable(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as JSON would give it back (tuples become lists), so that a
+    Doc's records compare equal after DocBin, pickling and n_process."""
+    return json.loads(json.dumps(record, ensure_ascii=False))
+
+
 def _record_of(span: Span) -> dict[str, Any] | None:
     """The record of a span of `doc.spans["zangraph"]`, found by its index."""
     records = span.doc._.get(DOC_RECORDS) or []
     if not span.id_.isdigit():
         return None
     i = int(span.id_)
-    return records[i] if i < len(records) else None
+    return jsonable(records[i]) if i < len(records) else None
 
 
 if not Doc.has_extension(DOC_RECORDS):
@@ -75,7 +82,7 @@ class LegalComponent:
         for m in result.mentions:
             end = max(m.end_char, m.start_char + 1)
             spans.append(_token_span(doc, m.start_char, end, m.type, str(len(records))))
-            records.append(m.to_json())
+            records.append(jsonable(m.to_json()))
         doc.spans[self.spans_key] = spans
         doc._.set(DOC_RECORDS, records)
         return doc
@@ -95,5 +102,6 @@ def make_legal_component(nlp: Language, name: str, repair: bool, spans_key: str)
 
 
 def doc_mentions(doc: Doc, spans_key: str = SPANS_KEY) -> list[dict[str, Any]]:
-    """The records of a processed Doc, in order (what `extract --format jsonl` writes)."""
-    return list(doc._.get(DOC_RECORDS) or [])
+    """The records of a processed Doc, in order (what `extract --format jsonl`
+    writes). Read through JSON: DocBin gives lists back as tuples."""
+    return [jsonable(r) for r in doc._.get(DOC_RECORDS) or []]
