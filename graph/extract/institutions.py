@@ -1,13 +1,706 @@
-"""Extractor for institutions (first version; see the issues for the target grammar)."""
+"""Institutions: state bodies, courts, offices that act as organs, international
+bodies and organisations, each named as a register lists it.
+
+Kazakh puts the head noun last (`... Сыртқы істер министрлігінің`), so the
+grammar finds a head noun (lexicon `institution_heads`) and walks left over the
+words of its name: capitalised words, the lower-case words between them,
+genitive chains of other bodies (`... Ұйымының ... комитеті`) and linkers
+(`жанындағы`, `жөніндегі`, lexicon `institution_linkers`). The walk stops at
+punctuation, at words that never sit in a name (`institution_stop`) and at
+case forms that a name cannot contain. A body that is only part of a larger
+body's name is not a mention of its own (GOLD_SPEC, nesting).
+
+A second pass gives one body one name per document: a short later form
+(`Үкімет`, `Комитет`, `Мәдениет және ақпарат министрлігі`) takes the full name
+it abbreviates, and an abbreviation (`БҰҰ`, or one defined in brackets) takes
+the full name with `short` set.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..lang import lexicon
+from ..lang.kk import morph
 from ..models import Found
 
 if TYPE_CHECKING:
     from . import Findings
 
+# A word (with hyphenated parts and endings: `БҰҰ-ның`, `көші-қон`) or one
+# punctuation character. No nested quantifiers: linear time.
+_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
+_OPEN_QUOTES = "«“„"
+_CLOSE_QUOTES = "»”"
+_PLAIN_QUOTES = "\"'"
+_DASHES = "-–—"
+# Latin look-alikes inside Kazakh words (LANGUAGE_NOTES.md §9).
+_LOOKALIKE = str.maketrans({"i": "і", "I": "І"})
+_MAX_SPAN = 24  # tokens a name may take left of its head
+_MAX_LOWER_RUN = 10  # lower-case words between two capitalised name words
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A head noun of institution names and what it names."""
+
+    lemma: str
+    kind: str
+    role: str  # body | office
+    scope: str  # national | any
+    form: str  # any | noattr | cap
+    same_as: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HeadWord:
+    """A token read as a form of a head noun."""
+
+    head: Head
+    plural: bool
+    possessive: bool
+    case: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One institution mention before identity is settled."""
+
+    first: int  # token index where the name starts
+    last: int  # token index of the head (or the abbreviation)
+    start: int
+    end: int
+    name: str
+    short: str
+    lemma: str  # head lemma (after same_as), "" for abbreviations
+    scope: str
+    bare: bool  # the head alone, capitalised: `Үкімет`, `Комитет`
+    stems: tuple[str, ...]  # content words of the name, for identity
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@lru_cache(maxsize=1)
+def heads() -> dict[str, Head]:
+    out = {}
+    for row in lexicon("kk", "institution_heads"):
+        lemma, kind, role, scope, form = row[:5]
+        same_as = row[5] if len(row) > 5 and row[5] else lemma
+        out[lemma] = Head(lemma, kind, role, scope, form, same_as)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _head_prefixes() -> frozenset[str]:
+    return frozenset(_prefix(lemma.split("-")[-1]) for lemma in heads())
+
+
+def _prefix(low: str) -> str:
+    return low[:3]
+
+
+@lru_cache(maxsize=1)
+def linkers() -> dict[str, tuple[str, bool]]:
+    """word -> (case it governs, kept in the name)."""
+    return {r[0]: (r[1], r[2] == "yes") for r in lexicon("kk", "institution_linkers")}
+
+
+@lru_cache(maxsize=1)
+def _stop() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for kind, text in lexicon("kk", "institution_stop"):
+        out.setdefault(kind, set()).add(text)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """abbr -> (kind, full name)."""
+    return {r[0]: (r[1], r[2]) for r in lexicon("kk", "abbreviations")}
+
+
+# ---------------------------------------------------------------- words
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), m.group()[0].isalnum() or m.group()[0] == "_")
+            for m in _TOKEN.finditer(text)]
+
+
+def _low(word: str) -> str:
+    return word.lower().translate(_LOOKALIKE)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _abbr_base(word: str) -> str:
+    """`БҰҰ-ның` -> `БҰҰ`; a word that is not an abbreviation -> ""."""
+    base, _ending = morph.split_hyphen_suffix(word)
+    letters = [c for c in base if c.isalpha()]
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
+        return ""
+    if not base.replace("-", "").isalpha():
+        return ""
+    if len(letters) > 6 and base not in abbreviations():
+        return ""  # a word in capitals (`ҚАЗАҚСТАН`), not an abbreviation
+    return base
+
+
+@lru_cache(maxsize=65536)
+def head_word(word: str) -> HeadWord | None:
+    """The head noun `word` is a form of, with its endings; None if none."""
+    if _abbr_base(word) and word.isupper():
+        return None
+    low = _low(word)
+    table = heads()
+    last = low.rsplit("-", 1)[-1]
+    if _prefix(last) not in _head_prefixes() and _prefix(low) not in _head_prefixes():
+        return None
+    for part in ((low, last) if "-" in low else (low,)):
+        if part in table:
+            return HeadWord(table[part], False, False, None)
+        original = word[len(word) - len(part):] if part is last else word
+        for reading in morph.analyse(original):
+            stem = reading.stem.lower()
+            if stem in table:
+                return HeadWord(table[stem], reading.plural, reading.possessive, reading.case)
+    return None
+
+
+def _case(word: str):
+    """The best reading of a non-head word."""
+    return morph.analyse(word)[0]
+
+
+def _is_verb_form(low: str) -> bool:
+    return any(low.endswith(e) and len(low) > len(e) + 2 for e in _stop().get("verb", ()))
+
+
+def _is_act_word(word: str) -> bool:
+    return _low(morph.lemma(word)) in _stop().get("act", ()) or _low(word) in _stop().get("act", ())
+
+
+# ---------------------------------------------------------------- the grammar
+
+
+def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
+    word = tokens[i].text
+    if hw.head.form == "cap" and not _is_cap(word):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _is_modifier(word, hw) and nxt is not None and nxt.word:
+        return False
+    if hw.head.form == "noattr" and not (hw.possessive or hw.case or hw.plural):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.word and _low(nxt.text) not in _stop().get("boundary", ()):
+            return False
+    return True
+
+
+def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
+    """`министрінің орынбасары`: the office names a deputy's superior."""
+    nxt = tokens[h + 1] if h + 1 < len(tokens) else None
+    return hw.head.role == "office" and hw.case == "gen" and nxt is not None and nxt.word \
+        and _low(morph.lemma(nxt.text)) in _stop().get("post", ())
+
+
+def _is_modifier(word: str, hw: HeadWord) -> bool:
+    """A bare, lower-case head noun before another noun is a modifier of it
+    (`сот алқасы`, `сот жүйесі`), not a name of its own."""
+    return not (hw.possessive or hw.case or hw.plural or _is_cap(word))
+
+
+def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
+    """A head left of another name word is part of that name when it is its
+    possessor: genitive (`Ұйымының ... комитеті`), or bare possessive right
+    before a linker or another head (`Президенті жанындағы`, `Парламенті Сенатының`)."""
+    if hw.plural:
+        return False
+    if hw.case == "gen":
+        return True
+    if hw.case is None and (hw.possessive or _is_cap(tokens[i].text)):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not nxt.word:
+            return False
+        return _low(nxt.text) in linkers() or head_word(nxt.text) is not None
+    return False
+
+
+def _match_open_quote(tokens: list[Token], close: int, limit: int) -> int | None:
+    for j in range(close - 1, max(-1, close - limit), -1):
+        t = tokens[j].text
+        if t in _OPEN_QUOTES or (t in _PLAIN_QUOTES and t == tokens[close].text):
+            return j
+        if t in ".;:()" or t in _CLOSE_QUOTES:
+            return None
+    return None
+
+
+def _named_after(tokens: list[Token], i: int) -> bool:
+    """An initial belongs to a name only in `М.Әуезов атындағы ...`."""
+    return any(linkers().get(_low(t.text), ("",))[0] == "nom" and _low(t.text) in _stop().get("eponym", ())
+               for t in tokens[i + 1:i + 4])
+
+
+def _after_initial(tokens: list[Token], i: int) -> bool:
+    """`Г.Ягодин`, `Э.Ә. Азимова`: a surname after initials, outside an eponym."""
+    return i >= 2 and tokens[i - 1].text == "." and len(tokens[i - 2].text) == 1 \
+        and tokens[i - 2].text.isupper() and not _named_after(tokens, i - 1)
+
+
+def _is_country_start(tokens: list[Token], i: int) -> bool:
+    """Token `i` starts the country qualifier (`Қазақстан Республикасы...`)."""
+    words = [t.text for t in tokens[i:i + len(_country()[0])] if t.word]
+    return _has_country(words)
+
+
+def _quoted_name(inside: list[Token]) -> bool:
+    """Quoted words that can be a body's own name (`«Адам құқықтары үшін
+    хартия» қоғамдық қоры`): not an act's title ending in `туралы`, not a
+    shouted stamp (`"КЕЛІСІЛДІ"`)."""
+    words = [t.text for t in inside if t.word]
+    if not words or _low(words[-1]) in _stop().get("boundary", ()):
+        return False
+    return not all(w.isupper() and len(w) > 6 for w in words)
+
+
+def _verbal_noun_follows(tokens: list[Token], i: int) -> bool:
+    """An accusative sits in a name only as the object of a verbal noun
+    (`кемсітушілікті жою`, `халықты әлеуметтік қорғау`)."""
+    for t in tokens[i + 1:i + 3]:
+        if not t.word or _is_cap(t.text):
+            return False
+        if any(_low(t.text).endswith(e) for e in _stop().get("vnoun", ())):
+            return True
+    return False
+
+
+def walk_left(tokens: list[Token], h: int) -> int:
+    """Index of the first token of the name whose head is token `h`."""
+    stop = _stop()
+    boundary = stop.get("boundary", ())
+    start = h
+    lower_run = 0
+    saw_and = False
+    i = h - 1
+    while i >= 0 and h - i <= _MAX_SPAN:
+        tok = tokens[i]
+        text = tok.text
+        if not tok.word:
+            if text in _CLOSE_QUOTES or text in _PLAIN_QUOTES:
+                j = _match_open_quote(tokens, i, _MAX_SPAN)
+                if j is None or lower_run > 2 or start != h or not _quoted_name(tokens[j + 1:i]):
+                    break
+                start, i, lower_run = j, j - 1, 0
+                continue
+            if text == "." and i > 0 and tokens[i - 1].word and len(tokens[i - 1].text) == 1 \
+                    and tokens[i - 1].text.isupper() and _named_after(tokens, i):
+                i -= 1  # an initial: `М.Әуезов атындағы`
+                continue
+            if text == "," and saw_and and i > 0 and tokens[i - 1].word \
+                    and not _is_cap(tokens[i - 1].text):
+                i -= 1  # a list inside the name: `беру, ұзарту, айыру және тоқтату`
+                continue
+            break
+        low = _low(text)
+        if low in boundary or low in stop.get("act", ()):
+            break
+        if text.isupper() and len(text) > 4 and text not in abbreviations() \
+                and not tokens[h].text.isupper():
+            break  # a heading in capitals above the name
+        if linkers().get(low, ("",))[0] == "conj":
+            saw_and = True
+            lower_run += 1
+            i -= 1
+            continue
+        if low in linkers():
+            lower_run += 1
+            i -= 1
+            continue
+        hw = head_word(text)
+        if hw is not None and not _is_modifier(text, hw):
+            if saw_and or not _continues_name(tokens, i, hw):
+                break
+            start, lower_run, saw_and = i, 0, False
+            i -= 1
+            continue
+        if _abbr_base(text):
+            kind = abbreviations().get(_abbr_base(text), ("", ""))[0]
+            if text.isupper() or kind:
+                start, lower_run = i, 0
+                if kind == "country":
+                    break  # `ҚР Жоғарғы Сотының`: the country opens the name
+                i -= 1
+                continue
+        if not text[0].isalpha():
+            if text[0].isdigit() and "-" in text:
+                break  # `9-бабына`, `2012-жылы`
+            lower_run += 1
+            i -= 1
+            continue
+        cap = _is_cap(text)
+        if not cap and _is_verb_form(low):
+            break
+        if _is_act_word(text):
+            break
+        reading = _case(text)
+        right = tokens[i + 1] if i + 1 < len(tokens) else None
+        right_low = _low(right.text) if right is not None and right.word else ""
+        if reading.case in ("loc", "abl") and not reading.attributive:
+            break
+        if reading.case == "dat" and linkers().get(right_low, ("",))[0] != "dat":
+            break
+        if reading.case == "acc" and not cap and not _verbal_noun_follows(tokens, i):
+            break
+        if reading.case == "gen" and not reading.possessive and start == h \
+                and not head_word(tokens[h].text).possessive and lower_run == 0:
+            break  # a genitive needs a possessed head: not `...ның Үкіметке`
+        if cap and _after_initial(tokens, i):
+            break  # a person: `Г.Ягодин`
+        if cap:
+            start, lower_run, saw_and = i, 0, False
+            if _is_country_start(tokens, i):
+                break  # the country qualifier opens a name
+        else:
+            lower_run += 1
+            if lower_run > _MAX_LOWER_RUN:
+                break
+        i -= 1
+    return start
+
+
+def _coordinated(tokens: list[Token], h: int) -> list[tuple[int, int]]:
+    """Conjuncts sharing a plural head: `Сыртқы істер, Әділет министрліктері`
+    -> [(first, last) of `Сыртқы істер`, of `Әділет`]; [] if not such a list."""
+    spans: list[tuple[int, int]] = []
+    end = h - 1
+    i = h - 1
+    first = None
+    while i >= 0 and h - i <= _MAX_SPAN:
+        tok = tokens[i]
+        low = _low(tok.text)
+        sep = tok.text == "," or linkers().get(low, ("",))[0] == "conj"
+        if sep or not tok.word or head_word(tok.text) is not None or low in _stop().get("boundary", ()):
+            if first is None:
+                break
+            spans.append((first, end))
+            if not sep:
+                break
+            first, end = None, i - 1
+            i -= 1
+            continue
+        if _is_cap(tok.text):
+            first = i
+        elif first is None and end - i > 3:
+            break
+        i -= 1
+    else:
+        if first is not None:
+            spans.append((first, end))
+    spans = [s for s in spans if s[0] <= s[1]]
+    return list(reversed(spans)) if len(spans) >= 2 else []
+
+
+# ---------------------------------------------------------------- names
+
+
+def _poss3(lemma: str, like: str) -> str:
+    form = morph.inflect(lemma, possessive=True)
+    return form[:1].upper() + form[1:] if _is_cap(like) else form
+
+
+def _words_of(tokens: list[Token], first: int, last: int) -> list[str]:
+    """The span's words as they go into a name: quotes and dropped linkers out,
+    initials glued to their word, commas kept on the word before them."""
+    out: list[str] = []
+    glue = False
+    for tok in tokens[first:last + 1]:
+        t = tok.text
+        if not tok.word:
+            if t == "." and out and len(out[-1]) == 1:
+                out[-1] += "."
+                glue = True
+            elif t == "," and out:
+                out[-1] += ","
+            elif t == "№":
+                out.append(t)
+            continue
+        if _low(t) in linkers() and not linkers()[_low(t)][1]:
+            continue
+        if glue:
+            out[-1] += t
+            glue = False
+        else:
+            out.append(t)
+    return out
+
+
+def _register_name(words: list[str], head_text: str, head: Head | None) -> str:
+    """Nominative register name from words as written (head last)."""
+    if not words:
+        return ""
+    words = list(words)
+    abbr = abbreviations()
+    expanded: list[str] = []
+    for w in words[:-1]:
+        base = _abbr_base(w)
+        if base and abbr.get(base, ("",))[0] == "country":
+            expanded.extend(abbr[base][1].split())
+        else:
+            expanded.append(w)
+    last = words[-1]
+    if head is not None:
+        hw = head_word(last)
+        last = morph.drop_case(last)
+        if hw is not None and hw.possessive is False and hw.head.scope == "national" and \
+                _has_country(expanded):
+            last = _poss3(hw.head.lemma, last)
+    if head is not None and head.scope == "national" and _has_country(expanded):
+        rest = expanded[len(_country()[0]):]
+        return " ".join([_country()[1], *rest, last])
+    return " ".join([*expanded, last])
+
+
+@lru_cache(maxsize=1)
+def _country() -> tuple[tuple[str, ...], str]:
+    """The country qualifier's words (lemmas, lower case) and its genitive,
+    from the `country` row of the abbreviations lexicon (`Қазақстан Республикасы`
+    -> `Қазақстан Республикасының`)."""
+    full = next(f for k, f in abbreviations().values() if k == "country").split()
+    lemmas = tuple(_low(morph.lemma(w)) for w in full)
+    last = morph.inflect(lemmas[-1], possessive=True, case="gen")
+    return lemmas, " ".join([*full[:-1], full[-1][:1] + last[1:]])
+
+
+def _has_country(words: list[str]) -> bool:
+    lemmas, _gen = _country()
+    n = len(lemmas)
+    return len(words) >= n and all(_low(morph.lemma(w)) == l for w, l in zip(words, lemmas))
+
+
+def normalize_name(words_as_written: str) -> str:
+    """The nominative register name of an institution written in any case:
+    `Қазақстан Республикасы Үкіметінің` -> `Қазақстан Республикасының Үкіметі`,
+    `Сыртқы істер министрлігіне` -> `Сыртқы істер министрлігі`, `ҚР Жоғарғы Сотының`
+    -> `Қазақстан Республикасының Жоғарғы Соты`."""
+    tokens = tokenize(words_as_written)
+    words = [t for t in range(len(tokens)) if tokens[t].word]
+    if not words:
+        return words_as_written.strip()
+    last = words[-1]
+    hw = head_word(tokens[last].text)
+    if hw is None:
+        base = _abbr_base(tokens[last].text)
+        if base and len(words) == 1:
+            full = abbreviations().get(base, ("", ""))
+            return full[1] if full[0] == "institution" else base
+    return _register_name(_words_of(tokens, 0, last), tokens[last].text, hw.head if hw else None)
+
+
+def _stem(word: str) -> str:
+    return _low(morph.lemma(word))[:5]
+
+
+def _content(word: str) -> bool:
+    """Not a linker, conjunction or the country qualifier."""
+    if _low(word) in linkers():
+        return False
+    s = _stem(word)
+    return not any(s.startswith(c[:5]) for c in _country()[0])
+
+
+def _content_stems(name: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in name.replace(",", " ").split() if _content(w))
+
+
+def _is_generic(name: str) -> bool:
+    lemmas = " ".join(_low(morph.lemma(w)) for w in name.split())
+    return lemmas in _stop().get("generic", ())
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _candidates(text: str) -> list[Candidate]:
+    tokens = tokenize(text)
+    found: list[Candidate] = []
+    for h, tok in enumerate(tokens):
+        if not tok.word:
+            continue
+        hw = head_word(tok.text)
+        if hw is None or not _accepts_head(tokens, h, hw) or _under_post(tokens, h, hw):
+            continue
+        if hw.plural:
+            found.extend(_coordinated_candidates(tokens, h, hw))
+            continue
+        first = walk_left(tokens, h)
+        bare = first == h
+        if bare and not _is_cap(tok.text):
+            continue  # `комитет`, `сот`: a generic word
+        name = _register_name(_words_of(tokens, first, h), tok.text, hw.head)
+        if not name or _is_generic(name):
+            continue
+        found.append(Candidate(first, h, tokens[first].start, tok.end, name, "",
+                               hw.head.same_as, hw.head.scope, bare, _content_stems(name)))
+    found = _drop_nested(found)
+    found.extend(_abbreviation_candidates(tokens, found))
+    found.sort(key=lambda c: (c.start, c.end))
+    return found
+
+
+def _coordinated_candidates(tokens: list[Token], h: int, hw: HeadWord) -> list[Candidate]:
+    out = []
+    head_form = _poss3(hw.head.lemma, tokens[h].text) if hw.possessive else hw.head.lemma
+    for first, last in _coordinated(tokens, h):
+        words = _words_of(tokens, first, last) + [head_form]
+        name = _register_name(words, head_form, hw.head)
+        out.append(Candidate(first, h, tokens[first].start, tokens[h].end, name, "",
+                             hw.head.same_as, hw.head.scope, False, _content_stems(name)))
+    return out
+
+
+def _drop_nested(found: list[Candidate]) -> list[Candidate]:
+    """A body named inside a larger body's name is not a mention of its own."""
+    covered = [(c.first, c.last) for c in found]
+    return [c for c in found
+            if not any(f <= c.last < l and (f, l) != (c.first, c.last) for f, l in covered)]
+
+
+def _bracket_abbr(tokens: list[Token], after: int) -> tuple[str, int] | None:
+    """`(бұдан әрі – ТМД)` or `(ТМД)` right after a name: the short form and
+    the index of the closing bracket."""
+    i = after + 1
+    if i >= len(tokens) or tokens[i].text != "(":
+        return None
+    j = i + 1
+    words: list[str] = []
+    while j < len(tokens) and j - i < 8 and tokens[j].text != ")":
+        t = tokens[j]
+        if t.word and _low(t.text) not in _stop().get("define", ()):
+            words.append(t.text)
+        elif not t.word and t.text not in _DASHES and t.text not in _OPEN_QUOTES + _CLOSE_QUOTES + _PLAIN_QUOTES:
+            return None
+        j += 1
+    if j >= len(tokens) or tokens[j].text != ")" or len(words) != 1:
+        return None
+    return words[0], j
+
+
+def _abbreviation_candidates(tokens: list[Token], found: list[Candidate]) -> list[Candidate]:
+    """Abbreviations on their own: from the lexicon, or defined in brackets
+    after a full name in this document."""
+    defined: dict[str, str] = {}
+    bracket_spans: set[int] = set()
+    for k, c in enumerate(found):
+        got = _bracket_abbr(tokens, c.last)
+        if got and _abbr_base(got[0]):
+            defined[got[0]] = c.name
+            found[k] = replace(c, short=got[0])
+            bracket_spans.update(range(c.last + 1, got[1] + 1))
+    covered = set()
+    for c in found:
+        covered.update(range(c.first, c.last + 1))
+    out = []
+    for i, tok in enumerate(tokens):
+        if not tok.word or i in covered or i in bracket_spans:
+            continue
+        base = _abbr_base(tok.text)
+        if not base:
+            continue
+        if base in defined:
+            name = defined[base]
+        else:
+            kind, full = abbreviations().get(base, ("", ""))
+            if kind != "institution":
+                continue
+            name = full
+        out.append(Candidate(i, i, tok.start, tok.end, name, base, "", "any", False, ()))
+    return out
+
+
+# ---------------------------------------------------------------- identity
+
+
+def _same(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _subsumed(short: Candidate, full: Candidate) -> bool:
+    """`short` names `full` when every content word of it is in `full`, and
+    what `full` adds is only the country or a parent's abbreviation
+    (`Мәдениет және ақпарат министрлігі`), or `short` has no proper word of
+    its own (`Аудан әкімдігі`, `Аудандық мәслихат`: capitalised only as the
+    sentence's first word). `Аршалы аудандық мәслихаты` stays as written."""
+    if len(full.stems) <= len(short.stems):
+        return False
+    if not all(any(_same(f, s) for f in full.stems) for s in short.stems):
+        return False
+    extra = [w for w in full.name.replace(",", " ").split()
+             if _content(w) and not any(_same(_stem(w), s) for s in short.stems)]
+    if all(_abbr_base(w) for w in extra):
+        return True
+    full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
+    own = [w for w in short.name.split()[:-1] if _is_cap(w) and _content(w)]
+    return not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
+
+
+def settle_identity(cands: list[Candidate]) -> list[Candidate]:
+    """One body, one name in a document: short and bare forms take the full
+    name the text gave earlier (or, failing that, anywhere in it); a bare
+    national organ (`Үкімет`) with no full name is the Republic's."""
+    fulls = [c for c in cands if not c.bare and c.lemma]
+    settled: list[Candidate] = []
+    resolved_full: dict[int, Candidate] = {}
+    for k, c in enumerate(cands):
+        if c.bare or not c.lemma:
+            continue
+        pool = [f for f in fulls if f.lemma == c.lemma and _subsumed(c, f)]
+        if pool:
+            best = _best(pool, c, fulls)
+            resolved_full[k] = replace(c, name=best.name, short=best.short or c.short)
+    named = Counter(resolved_full.get(k, c).name for k, c in enumerate(cands) if not c.bare and c.lemma)
+    for k, c in enumerate(cands):
+        if k in resolved_full:
+            settled.append(resolved_full[k])
+            continue
+        if not c.bare:
+            settled.append(c)
+            continue
+        pool = [resolved_full.get(j, f) for j, f in enumerate(cands)
+                if not f.bare and f.lemma == c.lemma]
+        if pool:
+            best = max(pool, key=lambda f: (named[f.name], f.start < c.start, -abs(f.start - c.start)))
+            settled.append(replace(c, name=best.name, short=best.short))
+        elif c.scope == "national":
+            settled.append(replace(c, name=f"{_country()[1]} {_poss3(c.lemma, c.name)}"))
+    return settled
+
+
+def _best(pool: list[Candidate], c: Candidate, fulls: list[Candidate]) -> Candidate:
+    counts = Counter(f.name for f in fulls)
+    return max(pool, key=lambda f: (f.start < c.start, counts[f.name], len(f.stems), -abs(f.start - c.start)))
+
 
 def find(text: str, found: "Findings") -> list[Found]:
-    return []
+    """Institution mentions in `text`, one name per body."""
+    out = []
+    for c in settle_identity(_candidates(text)):
+        fields = {"name": c.name}
+        if c.short:
+            fields["short"] = c.short
+        out.append(Found("institution", c.start, c.end, fields))
+    return out
