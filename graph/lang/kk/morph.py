@@ -80,6 +80,9 @@ def _rules() -> _Rules:
     for row in lexicon("kk", "stems"):
         stems.setdefault(row[0], []).append(row[1:])
     epenthetic = {r[0]: r[1] for r in stems.get("epenthetic", [])}
+    # number words (алты, бірінші) end like endings too
+    numbers = {row[1] for row in lexicon("kk", "numbers") if row[0] in ("cardinal", "ordinal")}
+    nominative = {r[0] for r in stems.get("nominative", [])} | numbers
     return _Rules(
         letter_class=letter_class,
         back=frozenset(back),
@@ -87,8 +90,8 @@ def _rules() -> _Rules:
         voicing=voicing,
         endings=endings,
         forms={k: frozenset(v) for k, v in forms.items()},
-        nominative=frozenset(r[0] for r in stems.get("nominative", [])),
-        known=frozenset(r[0] for r in stems.get("known", [])),
+        nominative=frozenset(nominative),
+        known=frozenset({r[0] for r in stems.get("known", [])} | nominative),
         epenthetic=epenthetic,
         epenthetic_back={v: k for k, v in epenthetic.items()},
         front_stems=frozenset(r[0] for r in stems.get("front", [])),
@@ -185,28 +188,35 @@ def _plausible_stem(stem: str) -> bool:
 
 
 _SY_VOWELS = "аяеәоө"
+_SY_ENDINGS = ("шы", "ші", "ғы", "гі", "қы", "кі")
 
 
 def _odd_stem(stem: str) -> bool:
-    """Native stems don't end in б/г/ғ (they devoice) nor in a consonant + к/қ;
-    a reading that needs one (жылғ+ы, сыртқ+ы) loses to one that doesn't."""
+    """Stems Kazakh doesn't have, so that a reading needing one loses: a final
+    б/г/ғ (native stems devoice: жылғ+ы), a consonant + к/қ (сыртқ+ы) or + ш
+    (the agent and ordinal -шы/-ші: атқаруш+ы, бірінш+і), a two-letter stem
+    ending in a vowel (са+ны is саны = сан+ы)."""
     rules = _rules()
     if stem in rules.novoice or stem in rules.known or len(stem) < 2:
         return False
     if stem[-1] in rules.voicing.values():
         return True
-    return stem[-1] in rules.voicing and _last_class(stem[-2]) != "V"
+    if len(stem) == 2 and _last_class(stem) == "V":
+        return True
+    return stem[-1] in (*rules.voicing, "ш") and (_last_class(stem[-2]) != "V" or stem[-2] == "у")
 
 
 def _odd_possessive(a: Analysis) -> bool:
     """-сы after a vowel or -ы after с? A vowel stem + -сы when that vowel is
-    а/я/е/ә/о/ө (Конституциясы, ережесі), a с-stem + -ы otherwise (облысы, жұмысы)."""
+    а/я/е/ә/о/ө (Конституциясы, ережесі) or ends -шы/-ші/-ғы/-гі/-қы/-кі
+    (қатысушысы, белгісі); a с-stem + -ы otherwise (облысы, жұмысы)."""
     if not a.possessive or a.plural or len(a.stem) < 2 or a.stem in _rules().known:
         return False
+    vowel_stem_ok = a.stem[-2:] in _SY_ENDINGS
     if a.stem.endswith("с"):
         return a.stem[-2] in _SY_VOWELS
     if _last_class(a.stem) == "V":
-        return a.stem[-1] not in _SY_VOWELS
+        return a.stem[-1] not in _SY_VOWELS and not vowel_stem_ok
     return False
 
 
