@@ -1,13 +1,434 @@
-"""Extractor for obligations (first version; see the issues for the target grammar)."""
+"""Obligations: the deontic layer of a text.
+
+Two sources of duties. An act's own commands are clause-final verb forms
+(`... баяндама бекітілсін.`, `министрлігі ... жіберсін.`, `бақылауды өзіме
+қалдырамын.`); after the act's operative formula (ҚАУЛЫ ЕТЕДІ, ШЕШІМ
+ҚАБЫЛДАДЫ, БҰЙЫРАМЫН) their source is the document itself. Duties, rights
+and prohibitions that a text states or reports hang on a marker after a
+verbal noun (`кемсітуге болмайды`, `шығуы тиіс`, `алуға құқығы бар`,
+`... тыйым салынады`); their source is the act cited nearest before them in
+the sentence or the one before.
+
+The action is the verb in its dictionary form with the words just before it
+(its object): `баяндаманы жіберу`, `ешкімді кемсіту`. The markers live in
+lexicon/deontic.tsv, the verb endings in lexicon/verbs.tsv.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from ..lang import lexicon
+from ..lang.kk import morph, verbs
 from ..models import Found
 
 if TYPE_CHECKING:
     from . import Findings
 
+_WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
+# Punctuation that closes a clause: the action never reaches across it.
+_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\n]\s*\n|[.;:!?«»\"“”()]")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
+# What may follow a command verb: the end of its clause.
+_CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)")
+_ACTION_WORDS = 4  # words of the object kept before a command verb
+_STATEMENT_WORDS = 8  # words kept before a marker: a right or a ban names a longer deed
+_SOURCE_FIELDS = ("kind", "title", "date", "number", "issuer", "self", "anaphora", "draft")
+_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 
-def find(text: str, found: "Findings") -> list[Found]:
-    return []
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    words: tuple[str, ...]
+    modality: str
+    attach: str
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    key: str  # lower case, Latin look-alikes made Kazakh: what lexicons are matched against
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[Marker, ...]:
+    rows = [Marker(tuple(m.split()), mod, att) for m, mod, att in lexicon("kk", "deontic")]
+    return tuple(sorted(rows, key=lambda m: len(m.words), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _not_obligations() -> tuple[tuple[str, str], ...]:
+    return tuple((obj, verb) for obj, verb in lexicon("kk", "not_deontic"))
+
+
+@lru_cache(maxsize=1)
+def _formula_first_words() -> frozenset[str]:
+    return frozenset(m.words[-1] for m in _markers() if m.modality == "formula")
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
+            for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _markers_by_first_word() -> dict[str, tuple[Marker, ...]]:
+    out: dict[str, list[Marker]] = {}
+    for mk in _markers():  # longest first, kept within each first word
+        out.setdefault(mk.words[0], []).append(mk)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _match_marker(words: list[Word], i: int) -> Marker | None:
+    for mk in _markers_by_first_word().get(words[i].key, ()):
+        n = len(mk.words)
+        if i + n <= len(words) and all(words[i + k].key == mk.words[k] for k in range(n)):
+            return mk
+    return None
+
+
+_CLAUSE_REACH = 60  # words: a clause longer than this is cut (runaway text without punctuation)
+
+
+def _clause_start(text: str, words: list[Word], i: int, floor: int) -> int:
+    """Index of the first word of the clause that word i ends (never before `floor`)."""
+    floor = max(floor, i - _CLAUSE_REACH)
+    j = i
+    while j > floor:
+        gap = text[words[j - 1].end:words[j].start]
+        if _CLAUSE_BREAK.search(gap) or words[j - 1].text.isdigit() and "." in gap:
+            break
+        j -= 1
+    return j
+
+
+def _is_number(w: Word) -> bool:
+    return w.text[0].isdigit()
+
+
+def _action(words: list[Word], idx: list[int], verb: str | None, *, active: bool = False) -> str:
+    """The words at `idx` followed by `verb`. Without a verb the last word is
+    the deed (a verbal noun, or a noun in the dative that loses its case): it
+    and the verbal nouns coordinated with it (same case: `шығуға, ... оралуға`)
+    go to their dictionary form; the other words are its object, as written."""
+    parts = [words[k].text for k in idx]
+    if verb:
+        return " ".join(parts + [verb])
+    if not parts:
+        return ""
+    last = words[idx[-1]].text
+    deed = verbs.verbal_noun(last, active=active)
+    if deed is None:
+        if _case(last) == "dat":
+            parts[-1] = morph.drop_case(last)
+        return " ".join(parts)
+    parts[-1] = deed
+    case = _case(last)
+    for n, k in enumerate(idx[:-1]):
+        vn = verbs.verbal_noun(words[k].text, active=active)
+        if vn and _case(words[k].text) == case:
+            parts[n] = vn
+    return " ".join(parts)
+
+
+def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
+            blockers: list[tuple[int, int]], skip: tuple[int, int] | None = None) -> list[int]:
+    """Indices of the action's words: at most `size` words of the clause before
+    word `hi`, starting after the last of `blockers` there (a statement's
+    source act and bearer are fields of their own; `сәйкес` after a source
+    goes with it); the words of `skip` (an addressee) are left out."""
+    def skipped(k: int) -> bool:
+        return bool(skip) and skip[0] <= words[k].start < skip[1]
+
+    start, kept = hi, 0
+    while start > lo and kept < size:
+        start -= 1
+        kept += not skipped(start)
+    if start >= hi:
+        return []
+    a, b = words[start].start, words[hi - 1].end
+    for f_start, f_end in blockers:
+        if f_end <= a or f_start >= b or (skip and (f_start, f_end) == skip):
+            continue
+        while start < hi and words[start].start < f_end:
+            start += 1
+    while start < hi and words[start].key in _after_source():
+        start += 1
+    return [k for k in range(start, hi) if not skipped(k)]
+
+
+@lru_cache(maxsize=1)
+def _after_source() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "after_source")
+
+
+def _case(word: str) -> str | None:
+    readings = morph.analyse(word.rpartition("-")[2] or word)
+    return readings[0].case if readings else None
+
+
+def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int) -> bool:
+    """Whether the word before the marker at i (n words long) is what the marker needs."""
+    if i <= lo:
+        return False
+    prev = words[i - 1].text
+    if mk.attach == "any":
+        return True
+    if mk.attach == "verbal_noun":
+        return verbs.verbal_noun(prev) is not None
+    if mk.attach == "modal_verbal_noun":
+        vn = verbs.verbal_noun(prev)
+        return vn is not None and (vn == words[i - 1].key or vn != verbs.verbal_noun(prev, active=True))
+    if mk.attach in ("predicate", "any_final"):
+        return _ends_clause(text, words, i + n - 1)
+    return False
+
+
+def _ends_clause(text: str, words: list[Word], last: int) -> bool:
+    """Whether word `last` closes its clause, or is followed by a word that
+    keeps it a predicate (`міндетті болып табылады`, `тыйым салынған және`)."""
+    after = text[words[last].end:]
+    if re.match(r"\s*(?:[.;:!?»\"”),]|$)", after):
+        return True
+    return last + 1 < len(words) and words[last + 1].key in _links()
+
+
+@lru_cache(maxsize=1)
+def _links() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "link")
+
+
+_QUOTE = re.compile(r"[«»]|(?<![\w])\"|\"(?![\w])")
+_QUOTE_REACH = 5000  # a quotation open longer than this is a stray mark, not a quotation
+
+
+def _quotations(text: str) -> tuple[list[int], list[int | None]]:
+    """Where quotation state changes: positions, and for each the start of the
+    quotation open from there on (None when outside quotes)."""
+    positions: list[int] = [0]
+    states: list[int | None] = [None]
+    depth, opened = 0, None
+    for m in _QUOTE.finditer(text):
+        ch = m.group()
+        if ch == "«" or (ch == '"' and depth == 0):
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+        positions.append(m.end())
+        states.append(opened if depth > 0 else None)
+    return positions, states
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    sentence_starts: list[int]
+    instruments: list[Found]
+    institutions: list[Found]
+    cited: list[tuple[int, int]]  # spans of named acts, provisions and bodies
+    bodies: list[tuple[int, int]]  # spans of named bodies
+    formula_end: int | None  # end of the first operative formula
+    quotes: tuple[list[int], list[int | None]]
+
+    def quotation_at(self, pos: int) -> int | None:
+        """Start of the quotation that `pos` sits in, or None."""
+        positions, states = self.quotes
+        opened = states[bisect_right(positions, pos) - 1]
+        return opened if opened is not None and pos - opened <= _QUOTE_REACH else None
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[k]
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def source_near(self, start: int, end: int) -> Found | None:
+        """The act a statement is attributed to: cited in its sentence (nearest
+        before it first), else in the sentence before."""
+        s_start, s_end = self.sentence_of(start)
+        starts = [f.start for f in self.instruments]
+        k = bisect_left(starts, start)
+        if k > 0 and starts[k - 1] >= s_start:
+            return self.instruments[k - 1]
+        if k < len(starts) and starts[k] < s_end:
+            return self.instruments[k]
+        if s_start > 0 and k > 0:
+            p_start, _ = self.sentence_of(s_start - 1)
+            if starts[k - 1] >= p_start:
+                return self.instruments[k - 1]
+        return None
+
+
+def _source_fields(inst: Found | None) -> dict[str, Any]:
+    if inst is None:
+        return {}
+    src = {k: inst.fields[k] for k in _SOURCE_FIELDS if inst.fields.get(k) not in (None, "")}
+    if not src:
+        return {}
+    return {"source": src, "_source_span": [inst.start, inst.end]}
+
+
+def _nominative(text: str) -> bool:
+    last = _words(text)
+    if not last:
+        return False
+    w = last[-1].text
+    return morph.drop_case(w) == w
+
+
+def _bearer_before(ctx: _Context, lo: int, pos: int) -> str | None:
+    """The named body that is the subject of a command: an institution in the
+    nominative between the clause start and the verb."""
+    for f in ctx.institutions:
+        if lo <= f.start < pos and _nominative(ctx.text[f.start:f.end]) and f.fields.get("name"):
+            return f.fields["name"]
+    return None
+
+
+def _dative_bearer(ctx: _Context, words: list[Word], lo: int, i: int) -> tuple[int, str | None]:
+    """A named body right before a marker is whom the rule addresses
+    (`Уәкілге тыйым салынбаған`): it is the bearer, and the action ends before it.
+    Returns the index where the action ends and the bearer's name."""
+    if i <= lo:
+        return i, None
+    prev_end = words[i - 1].end
+    for f in ctx.institutions:
+        if f.end == prev_end and f.fields.get("name") and not _nominative(ctx.text[f.start:f.end]):
+            k = i
+            while k > lo and words[k - 1].start >= f.start:
+                k -= 1
+            return k, f.fields["name"]
+    return i, None
+
+
+def _addressee(ctx: _Context, lo: int, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """Whom a duty is assigned to: the named body in the dative in the clause
+    (its name, and its span)."""
+    for f in ctx.institutions:
+        if lo <= f.start < pos and f.fields.get("name"):
+            if _case(_words(ctx.text[f.start:f.end])[-1].text) == "dat":
+                return f.fields["name"], (f.start, f.end)
+    return None
+
+
+def _signatory(ctx: _Context, pos: int) -> str | None:
+    """Who says `I`: the body signing after the command, else the subject of the formula."""
+    after = [f for f in ctx.institutions if f.start > pos and _nominative(ctx.text[f.start:f.end])]
+    if after and after[-1].fields.get("name"):
+        return after[-1].fields["name"]
+    if ctx.formula_end is not None:
+        before = [f for f in ctx.institutions if f.end <= ctx.formula_end]
+        if before and before[-1].fields.get("name"):
+            return before[-1].fields["name"]
+    return None
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def find(text: str, found: "Findings | None" = None) -> list[Found]:
+    """Every obligation, prohibition and permission in `text`, in order."""
+    words = _words(text)
+    if not words:
+        return []
+    instruments = sorted(found.of("instrument"), key=lambda f: f.start) if found else []
+    institutions = sorted(found.of("institution"), key=lambda f: f.start) if found else []
+    formula_end = None
+    for i in range(len(words)):
+        mk = _match_marker(words, i)
+        if mk and mk.modality == "formula":
+            formula_end = words[i + len(mk.words) - 1].end
+            break
+    cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution")
+                   for f in (found.of(t) if found else []))
+    bodies = [(f.start, f.end) for f in institutions]
+    ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,
+                   _quotations(text))
+    formula_words = _formula_first_words()
+    out: list[Found] = []
+    taken_until = -1  # a marker's words are not read again as another marker
+    for i, w in enumerate(words):
+        if w.start < taken_until:
+            continue
+        mk = _match_marker(words, i)
+        if mk is not None and mk.modality in ("link", "after_source"):
+            mk = None
+        if mk is not None:
+            if mk.modality == "formula":
+                taken_until = words[i + len(mk.words) - 1].end
+                continue
+            n = len(mk.words)
+            lo = _clause_start(text, words, i, 0)
+            if not _attach_ok(mk, text, words, i, n, lo):
+                continue
+            end = words[i + n - 1].end
+            hi, bearer = _dative_bearer(ctx, words, lo, i)
+            if hi <= lo:
+                continue
+            idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited)
+            if not idx:
+                continue
+            first = idx[0]
+            action = _action(words, idx, None, active=mk.attach == "modal_verbal_noun")
+            fields: dict[str, Any] = {"modality": mk.modality, "action": action}
+            if bearer:
+                fields["bearer"] = bearer
+            fields.update(_source_fields(ctx.source_near(words[first].start, end)))
+            out.append(Found("obligation", words[first].start, end, fields))
+            taken_until = end
+            continue
+        found_cmd = _command_at(ctx, words, i, formula_words)
+        if found_cmd is not None:
+            out.append(found_cmd)
+    return out
+
+
+def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> Found | None:
+    """A clause-final command verb at word i, with its object, bearer and source."""
+    w = words[i]
+    text = ctx.text
+    if w.key in formula_words or not _CLAUSE_FINAL.match(text, w.end):
+        return None
+    cmd = verbs.command(w.text)
+    if cmd is None:
+        return None
+    lo = _clause_start(text, words, i, 0)
+    obj_lo = lo
+    while obj_lo < i and _is_number(words[obj_lo]):
+        obj_lo += 1  # the item number (`1.`, `2-тармақ` stays: it has letters)
+    if i - obj_lo >= 1 and any(
+            words[k].key.startswith(o) and cmd.lemma == v for o, v in _not_obligations()
+            for k in range(max(obj_lo, i - 2), i)):
+        return None
+    s_start, _ = ctx.sentence_of(w.start)
+    addressee = _addressee(ctx, words[lo].start, w.start) if verbs.assigns(cmd.lemma) else None
+    # a command's object may be an act (`қаулыға өзгерістер енгізілсін`): only bodies are cut off
+    idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
+    first = idx[0] if idx else i
+    action = _action(words, idx, cmd.lemma)
+    fields: dict[str, Any] = {"modality": "prohibition" if cmd.negative else "obligation", "action": action}
+    if cmd.first_person:
+        bearer = _signatory(ctx, w.end)
+    elif addressee:
+        bearer = addressee[0]
+    elif not cmd.passive:
+        bearer = _bearer_before(ctx, s_start, w.start)
+    else:
+        bearer = None
+    if bearer:
+        fields["bearer"] = bearer
+    quote = ctx.quotation_at(w.start)
+    if ctx.formula_end is not None and w.start > ctx.formula_end and quote is None:
+        fields["source"] = {"self": True}
+    else:
+        anchor = quote if quote is not None else words[first].start
+        fields.update(_source_fields(ctx.source_near(anchor, w.end)))
+    return Found("obligation", words[first].start, w.end, fields)

@@ -1,0 +1,117 @@
+"""Obligations over sentences written in the styles of acts and reports.
+
+Bearers and sources come from earlier extractors; the rows give them as the
+Found records those extractors hand over (type, the text they cover, fields),
+so these tests pin this extractor's grammar alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import Findings, obligations
+from graph.models import Found
+
+
+def findings(text: str, earlier: list[tuple[str, str, dict]]) -> Findings:
+    found = Findings(text)
+    for type_, covered, fields in earlier:
+        start = text.index(covered)
+        found.by_type.setdefault(type_, []).append(Found(type_, start, start + len(covered), fields))
+    return found
+
+
+def run(text: str, earlier: list[tuple[str, str, dict]] = ()) -> list[dict]:
+    out = []
+    for f in obligations.find(text, findings(text, list(earlier))):
+        out.append({k: v for k, v in f.fields.items() if not k.startswith("_")})
+    return out
+
+
+CONSTITUTION = ("instrument", "Конституцияның", {"kind": "constitution", "title": "Конституция"})
+LAW = ("instrument", "«Босқындар туралы» Заңы", {"kind": "law", "title": "Босқындар туралы"})
+MINISTRY = ("institution", "Қазақстан Республикасы Сыртқы істер министрлігі",
+            {"name": "Қазақстан Республикасы Сыртқы істер министрлігі"})
+
+ROWS = [
+    # operative commands after the formula: the act's own
+    ("Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n1. Қоса беріліп отырған Қағидалар бекітілсін.",
+     [], [{"modality": "obligation", "action": "Қоса беріліп отырған Қағидалар бекіту", "source": {"self": True}}]),
+    ("Облыстық мәслихат ШЕШІМ ҚАБЫЛДАДЫ:\n1. Мәслихаттың шешіміне мынадай өзгерістер енгізілсін:\n"
+     "1) 3-тармақтағы «он» деген сөз «бес» деген сөзбен ауыстырылсын;",
+     [], [{"modality": "obligation", "action": "Мәслихаттың шешіміне мынадай өзгерістер енгізу",
+           "source": {"self": True}},
+          {"modality": "obligation", "action": "деген сөзбен ауыстыру", "source": {"self": True}}]),
+    ("ҚАУЛЫ ЕТЕДІ:\n2. Қазақстан Республикасы Сыртқы істер министрлігі баяндаманы Комитетке жіберсін.",
+     [MINISTRY], [{"modality": "obligation", "action": "баяндаманы Комитетке жіберу",
+                   "bearer": "Қазақстан Республикасы Сыртқы істер министрлігі", "source": {"self": True}}]),
+    ("БҰЙЫРАМЫН:\n1. Ережеге қол қою тәртібі бұзылмасын.",
+     [], [{"modality": "prohibition", "action": "Ережеге қол қою тәртібі бұзу", "source": {"self": True}}]),
+    ("ШЕШІМ ҚАБЫЛДАДЫ:\n3. Осы шешімнің орындалуын бақылауды өзіме қалдырамын.",
+     [], [{"modality": "obligation", "action": "шешімнің орындалуын бақылауды өзіме қалдыру",
+           "source": {"self": True}}]),
+    # entry into force is a fact about the act, not a duty
+    ("ҚАУЛЫ ЕТЕДІ:\n4. Осы қаулы алғашқы ресми жарияланған күнінен бастап қолданысқа енгізілсін.", [], []),
+    ("Осы шешім алғашқы ресми жарияланған күнінен кейін он күн өткен соң қолданысқа енгізіледі.", [], []),
+    # duties, bans and rights reported with their source act
+    ("Конституцияның 14-бабына сәйкес ешкімді ешқандай кемсітуге болмайды.",
+     [CONSTITUTION, ("provision", "14-бабына", {"article": "14"})],
+     [{"modality": "prohibition", "action": "ешкімді ешқандай кемсіту",
+                       "source": {"kind": "constitution", "title": "Конституция"}}]),
+    ("«Босқындар туралы» Заңы босқындарды елдің шекарасына қайтаруға немесе елден шығарып жіберуге тыйым салады.",
+     [LAW], [{"modality": "prohibition",
+              "action": "босқындарды елдің шекарасына қайтару немесе елден шығарып жіберу",
+              "source": {"kind": "law", "title": "Босқындар туралы"}}]),
+    ("Әркімнің еркін ақпарат алуға және таратуға құқығы бар.",
+     [], [{"modality": "permission", "action": "Әркімнің еркін ақпарат алу және тарату"}]),
+    ("Азаматтар сотқа жүгінуге құқылы.", [], [{"modality": "permission", "action": "Азаматтар сотқа жүгіну"}]),
+    ("Жұмыс беруші жалақыны уақтылы төлеуге міндетті.",
+     [], [{"modality": "obligation", "action": "Жұмыс беруші жалақыны уақтылы төлеу"}]),
+    ("Шетелдіктер елден өз еркімен шығуы тиіс.",
+     [], [{"modality": "obligation", "action": "Шетелдіктер елден өз еркімен шығу"}]),
+    ("Орта білім алу міндетті.", [], [{"modality": "obligation", "action": "Орта білім алу"}]),
+    ("Бұл құқық заңмен шектелуі мүмкін.", [], [{"modality": "permission", "action": "Бұл құқық заңмен шектеу"}]),
+    ("Шешімге сотта шағымдану мүмкін.", [], [{"modality": "permission", "action": "Шешімге сотта шағымдану"}]),
+    ("Кемсітушілікке жол берілмейді.", [], [{"modality": "prohibition", "action": "Кемсітушілік"}]),
+    ("Ешкімнің сот өкілеттігін иеленуге құқығы жоқ.",
+     [], [{"modality": "prohibition", "action": "Ешкімнің сот өкілеттігін иелену"}]),
+    # the addressee right before the marker is the bearer
+    ("Прокуратура органдарын тексеру үшін Уәкілге тыйым салынбаған.",
+     [("institution", "Уәкілге", {"name": "Адам құқықтары жөніндегі уәкіл"})],
+     [{"modality": "permission", "action": "Прокуратура органдарын тексеру үшін",
+       "bearer": "Адам құқықтары жөніндегі уәкіл"}]),
+    # a duty assigned to a body in the dative
+    ("ҚАУЛЫ ЕТЕДІ:\n2. Бақылау Қазақстан Республикасы Қаржы министрлігіне жүктелсін.",
+     [("institution", "Қазақстан Республикасы Қаржы министрлігіне",
+       {"name": "Қазақстан Республикасы Қаржы министрлігі"})],
+     [{"modality": "obligation", "action": "Бақылау жүктеу",
+       "bearer": "Қазақстан Республикасы Қаржы министрлігі", "source": {"self": True}}]),
+    # not obligations: guesses about the future, adjectives, 'appropriate', guarantees, ability
+    ("Этностық шиеленіс ушығуы мүмкін.", [], []),
+    ("Жалпыға міндетті стандарт қолданылады.", [], []),
+    ("Тиісті шаралар қабылданды.", [], []),
+    ("Мемлекет азаматтардың құқықтарына кепілдік береді.", [], []),
+    ("Ол өз ісін сотта қорғай алады.", [], []),
+    ("Заңда тыйым салынған ұйымдар тізімі жарияланды.", [], []),
+    ("Баяндамада ставкасын көтеру ұсынылды.", [], []),
+]
+
+
+@pytest.mark.parametrize("text,earlier,expected", ROWS, ids=[r[0][:50] for r in ROWS])
+def test_obligations(text, earlier, expected):
+    assert run(text, earlier) == expected
+
+
+def test_span_covers_action_and_marker():
+    text = "Азаматтар сотқа жүгінуге құқылы."
+    (f,) = obligations.find(text, Findings(text))
+    assert text[f.start:f.end] == "Азаматтар сотқа жүгінуге құқылы"
+
+
+def test_scanning_is_linear_on_large_input():
+    import time
+
+    chunk = ("ҚАУЛЫ ЕТЕДІ: «Азаматтар сотқа жүгінуге құқылы, ережесін бекітілсін тиіс болмайды "
+             "міндетті мүмкін " * 4000) + "сөз " * 100000
+    start = time.perf_counter()
+    obligations.find(chunk, Findings(chunk))
+    assert time.perf_counter() - start < 10.0

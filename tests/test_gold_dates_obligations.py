@@ -1,0 +1,65 @@
+"""End to end: dates and obligations scored against the shared gold, through
+the whole pipeline (repair, every extractor, resolve), with the shared scorer.
+
+Floors sit just under what was measured when they were set; a drop below one
+means a change broke dates or obligations on real text.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from graph.pipeline import process_file
+
+from .conftest import EVAL, SEED, require_eval
+
+# (gold file, documents, type) -> floor on mention F1 and distinct F1
+FLOORS = {
+    ("seed", "date"): 0.95,
+    ("seed", "obligation"): 0.70,
+    ("adilet-kk", "date"): 0.95,
+    ("adilet-kk", "obligation"): 0.85,
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("zangraph_eval_score", EVAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predictions(paths, tmp_path, name):
+    out = tmp_path / f"{name}.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for path in paths:
+            for m in process_file(path).mentions:
+                fh.write(json.dumps(m.to_json(), ensure_ascii=False) + "\n")
+    return out
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    require_eval()
+    score = _scorer()
+    tmp = tmp_path_factory.mktemp("gold")
+    sets = {
+        "seed": ([SEED], EVAL / "gold" / "seed.jsonl"),
+        "adilet-kk": (sorted((EVAL / "adilet-dev" / "docs").glob("*.kk.txt")), EVAL / "adilet-dev" / "kk.jsonl"),
+    }
+    result = {}
+    for name, (paths, gold_path) in sets.items():
+        pred_path = _predictions(paths, tmp, name)
+        gold, pred = score.load([str(gold_path)]), score.load([str(pred_path)])
+        result[name] = score.score(gold, pred, set(gold))
+    return result
+
+
+@pytest.mark.parametrize("gold,type_", sorted(FLOORS), ids=[f"{g}-{t}" for g, t in sorted(FLOORS)])
+def test_floor(scores, gold, type_):
+    s = scores[gold][type_]
+    floor = FLOORS[(gold, type_)]
+    assert s["f1"] >= floor, s
+    assert s["distinct_f1"] >= floor, s
