@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ from .conftest import EVAL, SEED, require_eval
 UNITS = ("article", "part", "paragraph", "subparagraph")
 # Floors just under what was measured (official F1, units-only F1).
 FLOORS = {
-    "seed": (0.10, 0.70),
-    "adilet-dev kk": (0.05, 0.97),
+    "seed": (0.30, 0.70),
+    "adilet-dev kk": (0.90, 0.97),
 }
 
 
@@ -83,21 +84,15 @@ def test_provisions_against_gold(name):
 
 
 def test_official_scorer_agrees_with_ours():
-    """Our matcher is the scorer's: same F1 on the dev set through score.score."""
+    """Our matcher is the scorer's own: the same F1 through score.score."""
     require_eval()
     score = _scorer()
     paths, gold_path = _gold_sets()["adilet-dev kk"]
-    pred = []
-    for path in paths:
-        pred += [m.to_json() for m in process_file(path).mentions if m.type == "provision"]
+    pred = [m.to_json() for path in paths for m in process_file(path).mentions if m.type == "provision"]
     gold = score.load([str(gold_path)])
-    by_doc: dict = {}
+    by_doc = defaultdict(lambda: defaultdict(list))
     for rec in pred:
-        by_doc.setdefault(rec["doc"], {}).setdefault("provision", []).append(rec)
-    from collections import defaultdict
-    pred_index = defaultdict(lambda: defaultdict(list))
-    for doc, types in by_doc.items():
-        pred_index[doc]["provision"] = types["provision"]
-    result = score.score(gold, pred_index, set(gold))["provision"]
+        by_doc[rec["doc"]]["provision"].append(rec)
+    official = score.score(gold, by_doc, set(gold))["provision"]["f1"]
     gold_list = [r for d in gold.values() for r in d["provision"]]
-    assert abs(result["f1"] - _f1(gold_list, pred, score.provisions_agree)) < 1e-9
+    assert abs(official - _f1(gold_list, pred, score.provisions_agree)) < 1e-9

@@ -63,6 +63,7 @@ class Grammar:
     units: dict[str, tuple[str, int]]  # lemma -> (field, rank)
     joins: frozenset[str]
     back: frozenset[str]
+    this: frozenset[str]
     bridges: frozenset[str]
     topic_ends: frozenset[str]
     largest_first: bool
@@ -72,7 +73,8 @@ class Grammar:
 @lru_cache(maxsize=None)
 def grammar(lang: str = "kk") -> Grammar:
     units: dict[str, tuple[str, int]] = {}
-    words: dict[str, set[str]] = {"join": set(), "back": set(), "bridge": set(), "topic_end": set()}
+    words: dict[str, set[str]] = {"join": set(), "back": set(), "this": set(), "bridge": set(),
+                             "topic_end": set()}
     largest_first = True
     for row in lexicon(lang, "units"):
         if row[0] == "unit":
@@ -87,7 +89,7 @@ def grammar(lang: str = "kk") -> Grammar:
     alternatives = sorted(stems, key=len, reverse=True)
     pattern = "|".join(re.escape(s).replace("і", "[іi]") for s in alternatives)
     return Grammar(units, frozenset(words["join"]), frozenset(words["back"]),
-                   frozenset(words["bridge"]), frozenset(words["topic_end"]),
+                   frozenset(words["this"]), frozenset(words["bridge"]), frozenset(words["topic_end"]),
                    largest_first, re.compile(pattern, re.IGNORECASE))
 
 
@@ -160,6 +162,7 @@ class Cited:
     inherited: tuple[Group, ...] = ()
     act_from: "Cited | None" = None  # a chain this one shares its act with
     heading: bool = False
+    points: str | None = None  # "back" to the unit just cited, "this" to the one it stands in
     instrument: dict | None = None
     span: list[int] | None = None
     anaphora: str | None = None
@@ -299,6 +302,10 @@ class Parser:
 
     def group(self, i: int) -> tuple[Group, int] | None:
         """Numbers and their unit word, starting at token i."""
+        before, number = self.tok(i - 1), self.tok(i - 2)
+        if before is not None and self.glued(i) and (before.text == "№" or (
+                before.text in "/.,:" and number is not None and number.kind == "num" and self.glued(i - 1))):
+            return None  # `1/3 бөлігі` is a share, `141,8` a decimal
         first = self.item(i)
         if first is None:
             return None
@@ -319,6 +326,8 @@ class Parser:
             return None
         if items[0].spelled and not unit.possessive:
             return None  # `екінші бөлікпен` is "with a second part", not a citation
+        if len(items) > 1 and not unit.plural:
+            items = items[-1:]  # a list takes a plural unit word: `3, 164-бабы` is one article
         values = []
         for it in items:
             values.extend(self.expand(it.text, unit))
@@ -340,6 +349,15 @@ class Parser:
 
     def smaller(self, rank: int, than: int) -> bool:
         return rank > than if self.g.largest_first else rank < than
+
+    def nests(self, group: Group, chain: list[Group]) -> bool:
+        """Whether `group` may be the next, smaller unit of `chain`. Units of one
+        rank nest either way (a code's part holds paragraphs, a resolution's
+        paragraph holds parts), but a unit is cited once per chain."""
+        last = chain[-1]
+        if self.smaller(group.rank, last.rank):
+            return True
+        return group.rank == last.rank and all(g.field != group.field for g in chain)
 
     def topic_gap(self, i: int) -> int | None:
         """Past a heading between an article and its item: a quoted span, or a
@@ -377,16 +395,21 @@ class Parser:
             if nxt is None:
                 gap = self.topic_gap(j)
                 nxt = self.group(gap) if gap is not None else None
-            if nxt is None or not self.smaller(nxt[0].rank, groups[-1].rank):
+            if nxt is None or not self.nests(nxt[0], groups):
                 break
             groups.append(nxt[0])
             j = nxt[1]
         return Chain(tuple(groups), groups[0].start, groups[-1].end), j
 
-    def back_chain(self, i: int) -> tuple[Group, Chain, int] | None:
-        """`аталған баптың 2-тармағына`: an unnumbered unit pointing back, then a
-        smaller numbered one. Returns the bare unit (with no values) and the chain."""
-        if not self.is_word(i, self.g.back):
+    def back_chain(self, i: int) -> tuple[str, Chain, int] | None:
+        """`аталған баптың 2-тармағына` (the unit just cited) or `осы баптың
+        2-тармағы` (the unit the text stands in): an unnumbered unit, then a
+        smaller numbered one. The chain's first group has no values yet."""
+        if self.is_word(i, self.g.back):
+            points = "back"
+        elif self.is_word(i, self.g.this):
+            points = "this"
+        else:
             return None
         unit = self.unit_at(i + 1)
         if unit is None or not unit.links_on:
@@ -398,7 +421,7 @@ class Parser:
             return None
         bare = Group(unit.field, unit.rank, (), unit, self.toks[i].start, self.toks[i + 1].end)
         chain = Chain((bare,) + rest[0].groups, self.toks[i].start, rest[0].end)
-        return bare, chain, rest[1]
+        return points, chain, rest[1]
 
     def is_heading(self, chain: Chain, i: int, j: int) -> bool:
         """`1-бап. Негізгі ұғымдар`: a unit's own heading at the start of a line."""
@@ -417,8 +440,8 @@ class Parser:
         while i < len(self.toks):
             back = self.back_chain(i)
             if back is not None:
-                _bare, chain, j = back
-                yield Cited(chain), i, j
+                points, chain, j = back
+                yield Cited(chain, points=points), i, j
                 i = j
                 continue
             got = self.chain(i)
@@ -473,8 +496,11 @@ def _instrument_fields(f: Found) -> dict:
 def _act_kinds() -> dict[str, str]:
     """Act-type words and their kinds (the instruments' lexicon, acts.tsv). A
     numbered unit after one names a specific act, so every act word counts."""
-    return {_norm(row[0]): row[1] for row in lexicon("kk", "acts")
-            if len(row) >= 2 and " " not in row[0]}
+    try:
+        rows = lexicon("kk", "acts")
+    except FileNotFoundError:
+        return {}
+    return {_norm(row[0]): row[1] for row in rows if len(row) >= 2 and " " not in row[0]}
 
 
 def _act_word_before(text: str, pos: int) -> str | None:
@@ -502,6 +528,8 @@ class Acts:
         self.ends = [f.end for f in self.by_end]
         self.by_start = sorted(found, key=lambda f: (f.start, -f.end))
         self.starts = [f.start for f in self.by_start]
+        self.scopes = amendment_scopes(text, found)
+        self.scope_starts = [s for s, _e, _f in self.scopes]
 
     def before(self, start: int) -> Found | None:
         k = bisect_right(self.ends, start)
@@ -517,14 +545,64 @@ class Acts:
         f = self.by_start[k]
         return f if not self.text[end:f.start].strip() else None
 
-    def covering(self, start: int, end: int) -> bool:
-        k = bisect_right(self.starts, start)
-        return any(f.start <= start and f.end >= end for f in self.by_start[max(0, k - 8):k])
+    def scope(self, pos: int) -> Found | None:
+        """The act an amendment list under way at `pos` amends."""
+        k = bisect_right(self.scope_starts, pos)
+        if k == 0:
+            return None
+        start, end, f = self.scopes[k - 1]
+        return f if pos < end else None
+
+
+_COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
+_TOP_PARAGRAPH = re.compile(r"^[ \t]*\d+\.[ \t]", re.MULTILINE)
+
+
+def amendment_scopes(text: str, found: list[Found]) -> list[tuple[int, int, Found]]:
+    """Where an act's amendment list runs, and which act it amends.
+
+    An amending act names the act it changes in the dative or locative on a
+    line ending in a colon (`... № 11 қаулысына мынадай өзгерістер енгізілсін:`,
+    `... бекітілген Ережеде:`); the bare units of the items below it
+    (`1) 5-тармақтағы ...`, `2-тармақ мынадай редакцияда жазылсын`) are that
+    act's, until the act's next top-level paragraph (`2. Осы қаулы ...`)."""
+    by_start = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in by_start]
+    opened: list[tuple[int, Found]] = []
+    for m in _COLON_LINE.finditer(text):
+        colon = m.start()
+        line_start = text.rfind("\n", 0, colon) + 1
+        lo, hi = bisect_right(starts, line_start - 1), bisect_right(starts, colon)
+        best = None
+        for f in by_start[lo:hi]:
+            if f.end > colon:
+                continue
+            inside = text.count("(", line_start, f.start) - text.count(")", line_start, f.start)
+            if inside <= 0 and (best is None or f.end > best.end):
+                best = f
+        if best is not None and _amended_case(text[best.start:best.end]):
+            opened.append((m.end(), best))
+    scopes = []
+    for n, (start, f) in enumerate(opened):
+        limit = opened[n + 1][0] if n + 1 < len(opened) else len(text)
+        top = _TOP_PARAGRAPH.search(text, start, limit)
+        scopes.append((start, top.start() if top else limit, f))
+    return scopes
+
+
+def _amended_case(phrase: str) -> bool:
+    """Whether a phrase ends in the dative or locative: the case of the act an
+    amendment list changes (`қаулысына`, `Ережеде`)."""
+    words = re.findall(r"[^\W\d_]+", phrase[-60:])
+    if not words:
+        return False
+    return any(a.case in ("dat", "loc") and not a.attributive for a in morph.analyse(words[-1])[:1])
 
 
 def _attach(cited: Cited, text: str, acts: Acts) -> None:
     """Give a chain its act: the instrument before or after it, a bare act word,
-    the chain it continues, or (none named) possibly the document itself."""
+    the chain it continues, the act an amendment list under way amends, or
+    (none named) possibly the document itself."""
     start = cited.chain.start
     f = acts.before(start)
     if f is None and cited.act_from is None:
@@ -539,6 +617,10 @@ def _attach(cited: Cited, text: str, acts: Acts) -> None:
     if cited.act_from is not None:
         src = cited.act_from
         cited.instrument, cited.span, cited.anaphora = src.instrument, src.span, src.anaphora
+        return
+    f = acts.scope(start)
+    if f is not None:
+        cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
         return
     cited.instrument, cited.anaphora = {"self": True}, "self"
 
@@ -569,15 +651,22 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     out: list[Found] = []
     last: dict[str, Cited] = {}  # field -> the latest chain that cited it
     prev: tuple[Cited, int] | None = None  # the latest chain and its end, per window
+    headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
     for lo, hi in windows(text, lang):
         parser = Parser(text, tokenize(text, lo, hi), lang)
         prev = None
         for cited, i, j in parser.chains():
+            groups = cited.chain.groups
             if cited.heading:
+                headings[groups[0].field] = groups[0].values[0]
                 prev = None
                 continue
-            groups = cited.chain.groups
-            if not groups[0].values:  # `аталған баптың 2-тармағы`: the unit just cited
+            if cited.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
+                value = headings.get(groups[0].field)
+                head = (Group(groups[0].field, groups[0].rank, (value,), groups[0].unit,
+                              groups[0].start, groups[0].end),) if value else ()
+                cited = Cited(Chain(head + groups[1:], cited.chain.start, cited.chain.end))
+            elif cited.points == "back":  # `аталған баптың 2-тармағы`: the unit just cited
                 src = last.get(groups[0].field)
                 if src is None or src.values is None or groups[0].field not in src.values:
                     prev = None

@@ -112,6 +112,19 @@ ROWS = [
     ("Заңның 8-бабының 2-тармағы, 3-тармағының 1) тармақшасы", [],
      [("8-бабының 2-тармағы", bare("law", article="8", paragraph="2")),
       ("3-тармағының 1) тармақшасы", bare("law", article="8", paragraph="3", subparagraph="1"))]),
+    # units of one rank nest either way: a code's part holds paragraphs,
+    # a resolution's paragraph holds parts
+    ("Кодекстің 12-бабы 2-бөлігінің 3) тармағында", [],
+     [("12-бабы 2-бөлігінің 3) тармағында", bare("code", article="12", part="2", paragraph="3"))]),
+    ("Қаулының 2-тармағының екінші бөлігі алып тасталсын", [],
+     [("2-тармағының екінші бөлігі", bare("resolution", paragraph="2", part="2"))]),
+    # a list takes a plural unit word; a number before a singular one is not in it
+    ("2014 жылы - 3, 164-бабы бойынша - 5 іс", [], [("164-бабы", own(article="164"))]),
+    # a share is not a part
+    ("кірістің 1/3 бөлігі аударылады", [], []),
+    # the article under whose heading the sentence stands
+    ("7-бап. Мемлекеттік бақылау\nОсы баптың 2-тармағында көзделген", [],
+     [("Осы баптың 2-тармағында", own(article="7", paragraph="2"))]),
     # the article just cited
     ("Конституцияның 24-бабының 1-тармағына сәйкес ... Аталған баптың 3-тармағына сәйкес", [],
      [("24-бабының 1-тармағына", bare("constitution", article="24", paragraph="1")),
@@ -161,3 +174,32 @@ def test_linear_time_on_a_long_text():
     elapsed = time.perf_counter() - t0
     assert len(got) == 4 * 20000
     assert elapsed < 20
+
+
+AMENDING = (
+    "1. «Ауыл шаруашылығы жануарларын бірдейлендіру қағидаларын бекіту туралы» Қазақстан "
+    "Республикасы Үкіметінің 2014 жылғы 3 наурыздағы № 150 қаулысына мынадай өзгерістер енгізілсін:\n"
+    "1) 4-тармақ мынадай редакцияда жазылсын:\n"
+    "«4. Бірдейлендіру жүргізіледі.»;\n"
+    "2) 7-тармақтағы «бір ай» деген сөздер алып тасталсын.\n"
+    "2. Осы қаулы алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі, 3-тармақты қоспағанда.\n"
+)
+
+
+def test_amendment_list_units_belong_to_the_amended_act():
+    amended = AMENDING[AMENDING.index("«"):AMENDING.index("қаулысына") + len("қаулысына")]
+    inst = {"kind": "resolution", "date": "2014-03-03", "number": "150"}
+    start = AMENDING.index(amended)
+    span = [start, start + len(amended)]
+    got = run(AMENDING, [(amended, inst)])
+    assert got == [
+        ("4-тармақ", {"paragraph": "4", "instrument": inst, "_instrument_span": span}),
+        ("7-тармақтағы", {"paragraph": "7", "instrument": inst, "_instrument_span": span}),
+        ("3-тармақты", own(paragraph="3")),
+    ]
+
+
+def test_a_nominative_act_before_a_colon_opens_no_amendment_list():
+    text = "Қағидалар мыналарды көздейді:\n1) 4-тармақта көрсетілген тәртіп;\n"
+    got = run(text, [("Қағидалар", {"kind": "regulation"})])
+    assert got == [("4-тармақта", own(paragraph="4"))]
