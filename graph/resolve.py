@@ -1,15 +1,296 @@
-"""Resolve stage: anaphora (`осы Заң`), the document itself (`осы қаулы`),
-and one identity per act within a document.
+"""Resolve stage: the document's own act(s), anaphora (`осы Заң`, `аталған
+Кодекс`, a bare `Конвенцияның`, a defined short name), and one identity per
+act within a document; then provisions and obligations point at the resolved
+acts, and every private `_` field is dropped.
 
-Takes and returns plain Found lists; each step is a pure function so that
-callers can run, reorder or skip them.
+Each step is a pure function over plain Found lists, so callers can run,
+reorder or skip them.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .extract import Findings
+from .lang.kk import morph
 from .models import Found
+
+IDENTITY = ("kind", "title", "date", "number", "issuer")
+HEADER_REACH = 1500  # characters: where a document states its own requisites
+RECENT = 700  # characters: a bare type word means the act named this close before it
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans("", "", "«»\"“”„")
 
 
 def resolve(found: Findings) -> list[Found]:
     """All findings in text order, with references resolved."""
-    return found.all()
+    text = found.text
+    instruments = sorted(found.of("instrument"), key=lambda f: (f.start, f.end))
+    instruments = own_acts(text, instruments)
+    instruments = unify(instruments)
+    instruments = resolve_anaphora(instruments)
+    by_span = {(f.start, f.end): f for f in instruments}
+    kept = [f for f in instruments if not f.fields.get("_drop")]
+    out: list[Found] = list(kept)
+    for type_, fs in found.by_type.items():
+        if type_ == "instrument":
+            continue
+        if type_ == "provision":
+            fs = [_point(f, "instrument", "_instrument_span", "_instrument_anaphora", by_span, kept) for f in fs]
+        elif type_ == "obligation":
+            fs = [_point(f, "source", "_source_span", "_source_anaphora", by_span, kept) for f in fs]
+        out.extend(fs)
+    return sorted((_public(f) for f in out), key=lambda f: (f.start, f.end))
+
+
+# ---------------------------------------------------------------- own acts
+
+def _norm(title: str | None) -> str:
+    return _SPACE.sub(" ", (title or "").translate(_QUOTES)).strip(" .,").casefold()
+
+
+def _replace(f: Found, **fields) -> Found:
+    new = dict(f.fields)
+    for k, v in fields.items():
+        if v is None:
+            new.pop(k, None)
+        else:
+            new[k] = v
+    return Found(f.type, f.start, f.end, new)
+
+
+def _header(text: str, instruments: list[Found]) -> Found | None:
+    """The act whose requisites the document opens with: a type word in the
+    nominative (Қаулысы, Заңы, бұйрығы, шешімі) with a date or number, near the
+    top and closing its line or sentence."""
+    for f in instruments:
+        if f.start > HEADER_REACH:
+            break
+        fl = f.fields
+        if fl.get("_nominative") and (fl.get("date") or fl.get("number")) and not fl.get("_marker"):
+            line_start = text.rfind("\n", 0, f.start) + 1
+            rest = text[f.end:f.end + 1]
+            if not text[line_start:f.start].strip() and (not rest or rest in ".\n\r"):
+                return f
+    return None
+
+
+def _heading(text: str, header: Found) -> tuple[int, int] | None:
+    """The title paragraph before the header line, when it ends in туралы
+    (the act's own title)."""
+    before = text[:header.start]
+    paras = [m for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", before)]
+    if not paras:
+        return None
+    m = paras[0]
+    body = m.group().rstrip()
+    if not _norm(body).endswith("туралы"):
+        return None
+    return m.start(), m.start() + len(body)
+
+
+def own_acts(text: str, instruments: list[Found]) -> list[Found]:
+    """Mark the document's own act (`self`), add its title heading as a mention,
+    and mark the documents it approves (`X қағидаларын бекіту туралы`, `X
+    бекітілсін`) as its own too."""
+    header = _header(text, instruments)
+    if header is None:
+        return instruments
+    heading = _heading(text, header)
+    identity = {k: header.fields[k] for k in IDENTITY if header.fields.get(k)}
+    identity.pop("title", None)
+    if heading:
+        identity["title"] = " ".join(text[heading[0]:heading[1]].split())
+    identity["self"] = True
+    out = []
+    approved: list[Found] = []
+    for f in instruments:
+        if f is header:
+            out.append(_replace(f, **identity, _own=True))
+            continue
+        if heading and heading[0] <= f.start and f.end <= heading[1] and _approved_in(text, f, heading[1]):
+            f = _replace(f, self=True, _own=True)
+            approved.append(f)
+        out.append(f)
+    if heading:
+        out.append(Found("instrument", heading[0], heading[1], {**identity, "_own": True}))
+    approved_titles = {(a.fields["kind"], _norm(a.fields.get("title"))) for a in approved}
+    result = []
+    for f in out:
+        fl = f.fields
+        if not fl.get("self") and (fl.get("kind"), _norm(fl.get("title"))) in approved_titles:
+            f = _replace(f, self=True, _own=True)
+        elif not fl.get("self") and fl.get("title") and _followed_by_approval(text, f):
+            f = _replace(f, self=True, _own=True)
+        result.append(f)
+    return sorted(result, key=lambda f: (f.start, f.end))
+
+
+def _approved_in(text: str, f: Found, heading_end: int) -> bool:
+    """A document named right before `бекіту туралы` that closes the heading:
+    the act approves it, so it is the act's own document too."""
+    tail = _norm(text[f.end:heading_end])
+    return tail == "бекіту туралы"
+
+
+def _followed_by_approval(text: str, f: Found) -> bool:
+    """`X қағидалары бекітілсін`: the act approves X here."""
+    nxt = text[f.end:f.end + 20].split()
+    return bool(nxt) and nxt[0].startswith("бекітілсін")
+
+
+# ---------------------------------------------------------------- identity
+
+@dataclass(slots=True)
+class _Act:
+    fields: dict
+    members: list[int]
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    if a.get("kind") != b.get("kind"):
+        return False
+    if bool(a.get("self")) != bool(b.get("self")):
+        return False
+    for key in ("number", "date"):
+        if a.get(key) and b.get(key) and _norm(a[key]) != _norm(b[key]):
+            return False
+    same = 0
+    for key in ("number", "title"):
+        if a.get(key) and b.get(key):
+            if _norm(a[key]) != _norm(b[key]):
+                return False
+            same += 1
+    return same > 0
+
+
+def unify(instruments: list[Found]) -> list[Found]:
+    """One act, one set of kind/title/date/number/issuer per document: mentions
+    that share a number or a title (and contradict nothing) take the union of
+    what each states."""
+    acts: list[_Act] = []
+    owner: dict[int, int] = {}
+    for i, f in enumerate(instruments):
+        fl = f.fields
+        if fl.get("_marker") or fl.get("_bare") or fl.get("_antecedent"):
+            continue
+        for n, act in enumerate(acts):
+            if _compatible(act.fields, fl):
+                for k in IDENTITY:
+                    if fl.get(k) and not act.fields.get(k):
+                        act.fields[k] = fl[k]
+                act.members.append(i)
+                owner[i] = n
+                break
+        else:
+            owner[i] = len(acts)
+            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self",) if fl.get(k)}, [i]))
+    out = []
+    for i, f in enumerate(instruments):
+        if i in owner:
+            act = acts[owner[i]].fields
+            f = _replace(f, **{k: act.get(k) for k in IDENTITY + ("self",)}, _act=owner[i])
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- anaphora
+
+def _same_word(a: str, b: str) -> bool:
+    return morph.lemma(a).casefold() == morph.lemma(b).casefold()
+
+
+def _identity(fl: dict) -> dict:
+    return {k: fl[k] for k in IDENTITY + ("self",) if fl.get(k)}
+
+
+def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker: str | None) -> Found | None:
+    """Which act a pointing mention means: for `осы` the document's own act of
+    that kind; a short name defined for an act (`бұдан әрі – Конвенция`); the
+    act of that kind named just before; else the last one named, else the
+    document's own."""
+    before = [f for f in full if f.start < pos and f.fields.get("kind") == kind]
+    own = [f for f in full if f.fields.get("self") and f.fields.get("kind") == kind]
+    if marker == "this" and own:
+        return own[0]
+    if before and pos - before[-1].end <= RECENT:
+        return before[-1]
+    if word:
+        defined = [f for f in before if f.fields.get("_alias") and _same_word(f.fields["_alias"].split()[-1], word)]
+        if defined:
+            return defined[-1]
+    if before:
+        return before[-1]
+    return own[0] if own else None
+
+
+def resolve_anaphora(instruments: list[Found]) -> list[Found]:
+    """Give pointing mentions the identity of the act they point to; drop bare
+    type words that point to nothing (`заң` in general)."""
+    full = [f for f in instruments
+            if not (f.fields.get("_marker") or f.fields.get("_bare") or f.fields.get("_antecedent"))]
+    by_span = {(f.start, f.end): f for f in instruments}
+    has_own = any(f.fields.get("self") for f in full)
+    out = []
+    for f in instruments:
+        fl = f.fields
+        if fl.get("_antecedent"):
+            target = by_span.get(tuple(fl["_antecedent"]))
+            if target is None:
+                out.append(_replace(f, _drop=True))
+                continue
+            out.append(_replace(f, **_identity(target.fields), anaphora=True))
+            continue
+        marker = fl.get("_marker")
+        if not marker and not fl.get("_bare"):
+            out.append(f)
+            continue
+        if fl.get("_bare") and not marker and (fl.get("_plural") or not fl.get("_capital")):
+            out.append(_replace(f, _drop=True))
+            continue
+        target = antecedent(fl["kind"], f.start, fl.get("_head_text"), full, marker)
+        if target is None and marker == "this" and not has_own:
+            # the document's own act, known only from `осы шешім`
+            own = {"kind": fl["kind"], "self": True}
+            full.append(Found("instrument", f.start, f.end, own))
+            has_own = True
+            out.append(_replace(f, **own, anaphora=True))
+            continue
+        if target is None:
+            out.append(_replace(f, _drop=True))
+            continue
+        out.append(_replace(f, **_identity(target.fields), anaphora=True))
+    return out
+
+
+# ---------------------------------------------------------------- provisions, obligations
+
+def _point(f: Found, key: str, span_key: str, anaphora_key: str,
+           by_span: dict[tuple[int, int], Found], kept: list[Found]) -> Found:
+    """Replace a provision's `instrument` (an obligation's `source`) with the
+    identity of the resolved act it belongs to."""
+    fl = f.fields
+    target = None
+    if fl.get(span_key):
+        target = by_span.get(tuple(fl[span_key]))
+        if target is not None and target.fields.get("_drop"):
+            target = None
+    elif fl.get(anaphora_key):
+        full = [g for g in kept if not g.fields.get("_drop")]
+        kind = fl[anaphora_key]
+        target = antecedent(kind, f.start, None, full, "this" if kind in ("resolution", "order", "decision") else None)
+    if target is None:
+        return f
+    ident = _identity(target.fields)
+    ident.pop("issuer", None)
+    if ident.get("self"):
+        ident = {"self": True, **{k: v for k, v in ident.items() if k != "self"}}
+    return _replace(f, **{key: ident})
+
+
+def _public(f: Found) -> Found:
+    fields = {k: v for k, v in f.fields.items() if not k.startswith("_")}
+    for k, v in list(fields.items()):
+        if isinstance(v, dict):
+            fields[k] = {kk: vv for kk, vv in v.items() if not kk.startswith("_")}
+    return Found(f.type, f.start, f.end, fields)

@@ -1,0 +1,127 @@
+"""Instrument extractor: every mention of a specific legal act.
+
+eyecite's layout: a literal prefilter finds the act-type words (acts.tsv
+stems, every inflected form confirmed by the morphological analyser), then
+a local grammar reads each one's requisites (grammar.py). What the grammar
+cannot decide alone (which act `осы Заң` or a bare `Конвенцияның` means, the
+document's own act) is left to the resolve stage in private `_` fields.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from ...models import Found
+from .grammar import Citation, Context, read
+from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from .. import Findings
+
+# UN document symbols: CERD/C/2007/1, CERD/C/KAZ/CO/4-5, A/RES/48/134
+_UN_SYMBOL = re.compile(r"(?<![\w/])[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?<![.\-])")
+# A code's abbreviation: capitals ending in К (ҚК, АПК, ҚІЖК), cited with an article
+_CODE_ABBR = re.compile(r"(?<![\w-])[А-ЯӘҒҚҢӨҰҮҺІ]{1,4}т?К(?![\w])")
+_ARTICLE_NEXT = re.compile(r"(?:-\w+)?\s*(?:\d|[«\"(]?\w*\s*\d)")
+
+
+def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
+    vocab = vocabulary(lang)
+    ctx = Context.build(text, vocab, found.of("date"), found.of("institution"))
+    lowered = "".join(t for t in text.lower())  # same length as text
+    heads: list[int] = []
+    seen: set[int] = set()
+    for m in vocab.prefilter.finditer(lowered):
+        i = bisect_right(ctx.starts, m.start()) - 1
+        if i >= 0 and i not in seen and ctx.tokens[i].end > m.start():
+            seen.add(i)
+            heads.append(i)
+    citations = [c for c in (read(ctx, i) for i in heads) if c]
+    groups = [c.extra["group"] for c in citations if "group" in c.extra]
+    # a type word inside another citation's short-name brackets or after its
+    # head (… конвенцияның (бұдан әрі - Конвенция)) is part of that citation
+    groups += [(c.head + 1, c.last) for c in citations if c.last > c.head]
+    citations = [c for c in citations if not any(a <= c.head <= b for a, b in groups)]
+    out = [_to_found(ctx, c) for c in citations]
+    out += _code_abbreviations(ctx, text)
+    out += _un_symbols(text, out)
+    out += _alias_uses(ctx, citations)
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _to_found(ctx: Context, c: Citation) -> Found:
+    fields: dict = {"kind": c.kind}
+    for key in ("title", "date", "number", "issuer"):
+        value = getattr(c, key)
+        if value:
+            fields[key] = value
+    if c.draft:
+        fields["draft"] = True
+    head = ctx.tokens[c.head]
+    fields["_head"] = [head.start, head.end]
+    fields["_head_text"] = head.text
+    if c.marker:
+        fields["_marker"] = c.marker
+    if c.bare:
+        fields["_bare"] = True
+    if c.capitalised:
+        fields["_capital"] = True
+    if c.plural:
+        fields["_plural"] = True
+    if c.nominative:
+        fields["_nominative"] = True
+    if c.alias:
+        fields["_alias"] = c.alias
+    if "short_name" in c.extra:
+        fields["_short_name"] = c.extra["short_name"]
+    return Found("instrument", ctx.tokens[c.first].start, ctx.tokens[c.last].end, fields)
+
+
+def _code_abbreviations(ctx: Context, text: str) -> list[Found]:
+    """`ҚР ҚІЖК-нің 411-бабының`, `(ӘҚК 343, 344 баптары)`: a code named by its
+    abbreviation, recognised by the article number that follows it."""
+    out = []
+    for m in _CODE_ABBR.finditer(text):
+        if not _ARTICLE_NEXT.match(text, m.end()):
+            continue
+        end = m.end()
+        while end < len(text) and (text[end] == "-" or text[end].isalpha()):
+            end += 1
+        start = m.start()
+        before = text[max(0, start - 4):start]
+        if before.rstrip().endswith(("ҚР", "РК")):
+            start = start - (len(before) - len(before.rstrip())) - 2
+        out.append(Found("instrument", start, end, {"kind": "code", "title": m.group(), "_abbreviation": m.group()}))
+    return out
+
+
+def _un_symbols(text: str, found: list[Found]) -> list[Found]:
+    out = []
+    for m in _UN_SYMBOL.finditer(text):
+        if m.group().count("/") < 2:
+            continue
+        out.append(Found("instrument", m.start(), m.end(), {"kind": "un_document", "number": m.group()}))
+    return out
+
+
+def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
+    """Later uses of a short name the text defined (`(бұдан әрі – АК)` then
+    `АК-нің 9-бабы`); short names that are act words are read as such already."""
+    out = []
+    for c in citations:
+        alias = c.alias
+        if not alias or " " in alias:
+            continue
+        define_end = ctx.tokens[c.last].end
+        defining = [ctx.tokens[c.first].start, define_end]
+        for tok in ctx.tokens[c.last + 1:]:
+            word = tok.text.split("-")[0]
+            if word == alias and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
+                out.append(Found("instrument", tok.start, tok.end,
+                                 {"kind": c.kind, "anaphora": True, "_antecedent": defining}))
+    return out
+
+
+def _not_act_word(ctx: Context, word: str) -> bool:
+    return not ctx.vocab.prefilter.match(word.lower())

@@ -1,0 +1,451 @@
+"""Local grammar around one act word (eyecite-style: find the type word first,
+then read its requisites leftwards, the way Kazakh cites acts:
+issuer, date, №, «title» or a title ending in туралы, then the type word with
+its possessive and case; codes and treaties are named by the words before the
+type word). LANGUAGE_NOTES.md §5."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...lang.kk import morph
+from ...models import Found
+from .tokens import CLOSE_QUOTES, OPEN_QUOTES, PLAIN_QUOTES, QUOTES, SENTENCE_END, Token, quote_pairs, tokenize
+from .vocabulary import ActType, Vocabulary
+
+MAX_NAME = 25  # words in an unquoted name or title
+_ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік|ғы|гі|қы|кі)$")
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_NUMBER_SIGNS = frozenset({"№", "n", "no"})
+_DASHES = frozenset("-–—")
+_ROMAN_TAIL = re.compile(r"^[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4}$")
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[morph.Analysis, ...]:
+    return tuple(morph.analyse(word))
+
+
+@dataclass(slots=True)
+class Citation:
+    """What the grammar read around one act word."""
+
+    kind: str
+    head: int  # token index of the type word
+    first: int  # token index where the mention starts
+    last: int  # token index where it ends
+    title: str | None = None
+    date: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    draft: bool = False
+    marker: str | None = None  # this | anaphora
+    alias: str | None = None  # (бұдан әрі – X)
+    bare: bool = False  # the type word alone
+    capitalised: bool = False
+    plural: bool = False
+    nominative: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Context:
+    """One text, tokenised once, with what earlier extractors found in it."""
+
+    text: str
+    vocab: Vocabulary
+    tokens: list[Token]
+    starts: list[int]
+    quotes: dict[int, int]
+    dates_by_end: dict[int, Found]
+    dates_by_start: dict[int, Found]
+    institutions_by_end: dict[int, Found]
+
+    @classmethod
+    def build(cls, text: str, vocab: Vocabulary, dates: list[Found], institutions: list[Found]) -> "Context":
+        tokens = tokenize(text)
+        return cls(text, vocab, tokens, [t.start for t in tokens], quote_pairs(tokens),
+                   {d.end: d for d in dates}, {d.start: d for d in dates}, {f.end: f for f in institutions})
+
+    def index_at(self, char: int) -> int:
+        """Index of the first token starting at or after `char`."""
+        return bisect_left(self.starts, char)
+
+    def gap_break(self, i: int) -> bool:
+        """An empty line between token i and token i+1."""
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].blank_before
+
+    def date_ending(self, i: int) -> tuple[int, Found] | None:
+        f = self.dates_by_end.get(self.tokens[i].end)
+        return (self.index_at(f.start), f) if f else None
+
+    def institution_ending(self, i: int) -> tuple[int, Found] | None:
+        f = self.institutions_by_end.get(self.tokens[i].end)
+        return (self.index_at(f.start), f) if f else None
+
+    def roles(self, i: int) -> frozenset[str]:
+        return self.vocab.role(self.tokens[i].lower) if 0 <= i < len(self.tokens) else frozenset()
+
+    def span_text(self, a: int, b: int) -> str:
+        """Text of tokens a..b inclusive, spaces collapsed."""
+        return " ".join(self.text[self.tokens[a].start:self.tokens[b].end].split())
+
+
+def act_type(ctx: Context, i: int) -> tuple[ActType, morph.Analysis, str | None] | None:
+    """The act type token i names, its reading, and a number written before a
+    hyphen (`13-ұсынымы`)."""
+    word = ctx.tokens[i].text
+    number = None
+    if "-" in word:
+        pre, _, rest = word.rpartition("-")
+        if not pre or not any(ch.isdigit() for ch in pre):
+            return None
+        number, word = pre, rest
+    if not word.isalpha():
+        return None
+    for a in readings(word):
+        for t in ctx.vocab.types.get(a.stem, ()):
+            n = len(t.before)
+            if n and (i - n < 0 or [ctx.tokens[j].lower for j in range(i - n, i)] != list(t.before)):
+                continue
+            return t, a, number
+    return None
+
+
+def _upper(tok: Token) -> bool:
+    return tok.is_word and len(tok.text) > 1 and tok.text.isupper()
+
+
+def _formula_or_heading(ctx: Context, i: int) -> bool:
+    """An act word in capitals next to another word in capitals is an operative
+    formula (ҚАУЛЫ ЕТЕДІ, ШЕШІМ ҚАБЫЛДАДЫ) or a chapter heading (ЖАЛПЫ ЕРЕЖЕЛЕР)."""
+    toks = ctx.tokens
+    if not _upper(toks[i]):
+        return False
+    nxt = i + 1 < len(toks) and _upper(toks[i + 1]) and not toks[i + 1].newline_before
+    prev = i > 0 and _upper(toks[i - 1]) and not toks[i].newline_before
+    return bool(nxt or prev)
+
+
+def nominative(word: str, a: morph.Analysis, possessive: bool) -> str:
+    form = morph.inflect(a.stem, plural=a.plural, possessive=possessive)
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+def _number_at(ctx: Context, i: int) -> tuple[int, str] | None:
+    """`№ 1332`, `N 214-IV`, `№ 403-VI ҚРЗ` ending at token i: (first index, number)."""
+    toks = ctx.tokens
+    j = i
+    tail = ""
+    if _ROMAN_TAIL.match(toks[j].text) and j >= 2 and toks[j - 1].has_digit:
+        tail = " " + toks[j].text
+        j -= 1
+    if toks[j].has_digit and j >= 1 and toks[j - 1].lower in _NUMBER_SIGNS:
+        return j - 1, toks[j].text + tail
+    return None
+
+
+def _group_open(ctx: Context, i: int, limit: int = 10) -> int | None:
+    """Index of the `(` that the `)` at i closes, within `limit` tokens."""
+    for j in range(i - 1, max(-1, i - limit), -1):
+        if ctx.tokens[j].text == "(":
+            return j
+        if ctx.tokens[j].text == ")" or ctx.gap_break(j):
+            return None
+    return None
+
+
+def name_run(ctx: Context, end: int, head: int) -> tuple[int, str] | None:
+    """The words of a name ending at token `end` (inclusive), read leftwards:
+    (first index, why it stopped). Stops at a qualifier, an issuer, a date,
+    a quote, a sentence end, a participle that closes a name, or an empty line."""
+    toks = ctx.tokens
+    j = end
+    first = None
+    why = "limit"
+    while j >= 0 and end - j < MAX_NAME:
+        tok = toks[j]
+        if ctx.gap_break(j):
+            why = "sentence"
+            break
+        if ctx.institution_ending(j) and _GENITIVE.search(tok.lower):
+            why = "issuer"
+            break
+        d = ctx.date_ending(j)
+        if d:
+            nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
+            if nxt == "арналған" or nxt == "дейінгі":
+                first = d[0]
+                j = d[0] - 1
+                continue
+            why = "date"
+            break
+        roles = ctx.roles(j)
+        if "qualifier" in roles:
+            # inside a longer name only as the subject of an act's fulfilment:
+            # (... конвенцияны Қазақстан Республикасының орындауы туралы баяндама)
+            k = j
+            while k >= 0 and "qualifier" in ctx.roles(k):
+                k -= 1
+            if k >= 0 and toks[k].is_word and not ctx.gap_break(k) and act_type(ctx, k):
+                first = k + 1
+                j = k
+                continue
+            why = "qualifier"
+            break
+        if "boundary" in roles or "anaphora" in roles or "this" in roles:
+            why = "sentence"
+            break
+        if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
+            why = "sentence"
+            break
+        if not tok.is_word and tok.text not in ",()-–":
+            why = "sentence"
+            break
+        first = j
+        j -= 1
+    if first is None:
+        return None
+    # a run of lower-case words is a name only when a qualifier or an issuer
+    # bounds it (Қазақстан Республикасы қылмыстық кодексі); otherwise it starts
+    # at a capitalised word, and not at a sentence's first word when a later
+    # capitalised word can start it (Сонымен қатар Қылмыстық кодекс)
+    caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
+    if why in ("qualifier", "issuer") and toks[first].is_word:
+        return first, why
+    if not caps:
+        return None
+    start = caps[0]
+    sentence_start = start == first and why == "sentence" or (start > 0 and toks[start - 1].text in SENTENCE_END)
+    if sentence_start and len(caps) > 1 and not _continues(ctx, start, caps[1]):
+        start = caps[1]
+    while start <= end and not toks[start].is_word:
+        start += 1
+    return (start, why) if start <= end else None
+
+
+def _continues(ctx: Context, a: int, b: int) -> bool:
+    """Whether a sentence-initial capital word at `a` belongs to the name that a
+    later capitalised word `b` is in: yes when the words between are joined by
+    genitives or the name is long (a treaty named in full)."""
+    return any(_GENITIVE.search(ctx.tokens[k].lower) for k in range(a, b))
+
+
+def read(ctx: Context, head: int) -> Citation | None:
+    found = act_type(ctx, head)
+    if not found:
+        return None
+    t, a, head_number = found
+    toks = ctx.tokens
+    if _formula_or_heading(ctx, head):
+        return None
+    c = Citation(t.kind, head, head - len(t.before), head, plural=a.plural,
+                 nominative=a.case is None, capitalised=toks[head - len(t.before)].capitalised)
+    if head_number:
+        c.number = head_number
+    i = c.first - 1
+    # modifiers that are not part of a title (нормативтік қаулысы, жаңа Заңы)
+    while i >= 0 and "modifier" in ctx.roles(i) and t.name != "noun" and not ctx.gap_break(i):
+        c.first = i
+        c.capitalised = toks[i].capitalised
+        i -= 1
+    # anaphora: осы Заң, аталған Кодекс, жоғарыда аталған
+    if i >= 0 and not ctx.gap_break(i):
+        two = toks[i - 1].lower + " " + toks[i].lower if i >= 1 else ""
+        roles = ctx.roles(i)
+        two_roles = ctx.vocab.role(two) if two else frozenset()
+        if "anaphora" in two_roles:
+            c.marker, c.first = "anaphora", i - 1
+        elif "this" in roles:
+            c.marker, c.first = "this", i
+        elif "anaphora" in roles:
+            c.marker, c.first = "anaphora", i
+    if c.marker:
+        _read_right(ctx, c)
+        return c
+    seen: set[str] = set()
+    if t.name == "noun":
+        _read_name(ctx, c, t, a, seen)
+    i = c.first - 1
+    for _ in range(10):
+        if i < 0 or ctx.gap_break(i):
+            break
+        tok = toks[i]
+        d = ctx.date_ending(i)
+        if d and "date" not in seen:
+            value = d[1].fields.get("value", "")
+            text = ctx.text[d[1].start:d[1].end]
+            attributive = text.endswith(("ғы", "гі")) or not text[-1].isalpha()
+            if len(value) == 10 and (attributive or "title" in seen):
+                c.date = value
+            elif len(value) == 10 and not attributive and "title" not in seen:
+                break  # "2012 жылы 5 мамырда заң қабылданды": an event date
+            seen.add("date")
+            c.first = d[0]
+            i = d[0] - 1
+            continue
+        n = _number_at(ctx, i)
+        if n and "number" not in seen and not c.number:
+            c.number = n[1]
+            seen.add("number")
+            c.first = n[0]
+            i = n[0] - 1
+            continue
+        if t.kind == "un_document" and tok.has_digit and "/" in tok.text and not c.number:
+            c.number = tok.text
+            seen.add("number")
+            c.first = i
+            i -= 1
+            continue
+        if (tok.text in CLOSE_QUOTES or tok.text in PLAIN_QUOTES) and i in ctx.quotes and "title" not in seen:
+            o = ctx.quotes[i]
+            if o + 1 < i:
+                _set_title(ctx, c, t, a, ctx.span_text(o + 1, i - 1))
+            seen.add("title")
+            c.first = o
+            i = o - 1
+            continue
+        if tok.lower == "туралы" and "title" not in seen and t.name == "about":
+            run = name_run(ctx, i, head)
+            if not run:
+                break
+            c.title = ctx.span_text(run[0], i)
+            seen.add("title")
+            c.first = run[0]
+            i = run[0] - 1
+            continue
+        inst = ctx.institution_ending(i)
+        if inst and "issuer" not in seen and _GENITIVE.search(tok.lower):
+            c.issuer = inst[1].fields.get("name")
+            seen.add("issuer")
+            c.first = inst[0]
+            i = inst[0] - 1
+            continue
+        if "qualifier" in ctx.roles(i):
+            seen.add("qualifier")
+            c.first = i
+            i -= 1
+            continue
+        if tok.text == ")" and not seen:
+            o = _group_open(ctx, i, 30)
+            if o is not None and o >= 1 and (_number_at(ctx, o - 1) or ctx.date_ending(o - 1)):
+                c.first = o  # № 4 (алғашқы ресми жарияланған күнінен ...) қаулысымен
+                i = o - 1
+                continue
+        if tok.text == ")" and "title" not in seen:
+            o = _group_open(ctx, i)
+            if o is not None and o >= 1 and toks[o - 1].text in QUOTES | CLOSE_QUOTES:
+                c.extra["short_name"] = ctx.span_text(o + 1, i - 1)
+                c.extra["group"] = (o, i)
+                c.first = o
+                i = o - 1
+                continue
+            if o is not None and any(ctx.date_ending(k) for k in range(o, i)):
+                c.first = o  # № 27 (2000 ж.) жалпы ұсынымы: the bracketed year
+                i = o - 1
+                continue
+        break
+    _read_right(ctx, c)
+    if t.name == "fixed":
+        c.title = fixed_title(ctx.vocab, t.kind)
+    if t.use == "numbered" and not (c.date or c.number):
+        return None
+    if not (c.title or c.date or c.number or c.issuer and t.name == "about" or t.name == "fixed"):
+        c.bare = True
+        c.first = head - len(t.before)
+        c.issuer = None
+        if t.use != "bare":
+            return None
+    return c
+
+
+def fixed_title(vocab: Vocabulary, kind: str) -> str:
+    """The name of a one-of-a-kind act: its one-word type (Конституция, also
+    when written Ата Заң)."""
+    for stem, types in vocab.types.items():
+        if any(t.kind == kind and t.name == "fixed" and not t.before for t in types):
+            return stem.capitalize()
+    return kind
+
+
+def _set_title(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, quoted: str) -> None:
+    """A quoted title: for `about` kinds it is the title; for named kinds a
+    quoted `... туралы` takes the type word (`«X туралы» кодексі` = X туралы кодекс),
+    a quoted proper name stands alone (`«Нұрлы көш» бағдарламасы`)."""
+    quoted = quoted.strip(" ,.")
+    if t.name == "noun" and quoted.lower().endswith("туралы"):
+        c.title = quoted + " " + nominative(ctx.tokens[c.head].text, a, False).lower()
+    else:
+        c.title = quoted
+
+
+def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: set[str]) -> None:
+    """Named kinds: the words right before the type word are its name
+    (Қылмыстық кодексі, ... жою туралы халықаралық конвенция, ... Ережесі)."""
+    toks = ctx.tokens
+    end = c.first - 1
+    if end < 0 or ctx.gap_break(end):
+        return
+    # a whole quoted name that ends with the type word: «... туралы Ереже»
+    nxt = c.head + 1
+    if nxt < len(toks) and nxt in ctx.quotes and ctx.quotes[nxt] < c.first:
+        o = ctx.quotes[nxt]
+        c.title = ctx.span_text(o + 1, c.head)
+        c.first, c.last = o, nxt
+        seen.add("title")
+        return
+    run = name_run(ctx, end, c.head)
+    if not run:
+        return
+    start = run[0]
+    words = [toks[k] for k in range(start, end + 1) if toks[k].is_word]
+    if not words:
+        return
+    last = words[-1].lower
+    after_about = max((k for k in range(start, end + 1) if toks[k].lower == "туралы"), default=start - 1)
+    genitive = any(_GENITIVE.search(toks[k].lower) for k in range(after_about + 1, end + 1))
+    possessive = a.possessive and not (
+        (last == "туралы" or _ADJECTIVE.search(last)) and not genitive)
+    head_word = nominative(toks[c.head].text, a, possessive)
+    c.title = ctx.span_text(start, end) + " " + head_word
+    c.title = c.title[:1].upper() + c.title[1:]
+    c.first = start
+    seen.add("title")
+
+
+def _read_right(ctx: Context, c: Citation) -> None:
+    """After the type word: a draft (Заңының жобасы), a defined short name
+    ((бұдан әрі – Конвенция)), and in a header the date and number that follow
+    a nominative type word (Заңы 2021 жылғы 2 қаңтардағы № 403-VI ҚРЗ)."""
+    toks = ctx.tokens
+    j = c.last + 1
+    if j < len(toks) and not toks[j].blank_before and toks[j].is_word:
+        if any(r.stem in ctx.vocab.roles.get("draft", ()) for r in readings(toks[j].text)):
+            c.draft = True
+            c.last = j
+            j += 1
+    if j + 3 < len(toks) and toks[j].text == "(" and "short" in ctx.roles(j + 1):
+        k = j + 2
+        while k < len(toks) and k < j + 6 and (toks[k].text in _DASHES or not toks[k].is_word or toks[k].lower == "әрі"):
+            if toks[k].text == ")":
+                break
+            k += 1
+        close = next((m for m in range(k, min(len(toks), k + 12)) if toks[m].text == ")"), None)
+        if close is not None and close > k:
+            c.alias = ctx.span_text(k, close - 1).strip("«»\"")
+            c.last = close
+            j = close + 1
+    if c.nominative and not c.date and not c.number and not c.marker and j < len(toks) and not toks[j].blank_before:
+        d = ctx.dates_by_start.get(toks[j].start)
+        if d and len(d.fields.get("value", "")) == 10:
+            c.date = d.fields["value"]
+            k = ctx.index_at(d.end)
+            c.last = k - 1
+            if k + 1 < len(toks) and toks[k].lower in _NUMBER_SIGNS and toks[k + 1].has_digit:
+                c.number = toks[k + 1].text
+                c.last = k + 1
+                if k + 2 < len(toks) and _ROMAN_TAIL.match(toks[k + 2].text) and not toks[k + 2].newline_before:
+                    c.number += " " + toks[k + 2].text
+                    c.last = k + 2

@@ -1,0 +1,74 @@
+"""Words, numbers and marks of a text with their offsets, for the local grammar
+around act words. One linear regex; no backtracking across separators."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|№|[^\w\s]")
+_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
+OPEN_QUOTES = frozenset("«“„")
+CLOSE_QUOTES = frozenset("»”")
+PLAIN_QUOTES = frozenset("\"'")
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES
+SENTENCE_END = frozenset(".;:!?")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    lower: str
+    newline_before: bool  # a line break between this token and the previous one
+    blank_before: bool  # an empty line (paragraph or page break) before it
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def has_digit(self) -> bool:
+        return any(ch.isdigit() for ch in self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        gap = text[prev_end:m.start()]
+        nl = gap.count("\n")
+        out.append(Token(m.group(), m.start(), m.end(), m.group().lower().translate(_LOOKALIKES),
+                         nl > 0, nl > 1))
+        prev_end = m.end()
+    return out
+
+
+def quote_pairs(tokens: list[Token]) -> dict[int, int]:
+    """Closing-quote token index -> its opening-quote token index. «» nest;
+    plain quotes alternate within a paragraph; an unclosed quote is dropped at
+    the paragraph's end (a nested title that lost its outer closing quote)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    plain: int | None = None
+    for i, tok in enumerate(tokens):
+        if tok.blank_before:
+            stack.clear()
+            plain = None
+        ch = tok.text
+        if ch in OPEN_QUOTES:
+            stack.append(i)
+        elif ch in CLOSE_QUOTES:
+            if stack:
+                pairs[i] = stack.pop()
+        elif ch in PLAIN_QUOTES:
+            if plain is None:
+                plain = i
+            else:
+                pairs[i] = plain
+                plain = None
+    return pairs

@@ -1,0 +1,53 @@
+"""Act vocabulary of one language, read from its lexicons (acts.tsv,
+act_words.tsv): which words name act types, and the words around them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...lang import lexicon
+
+VOICING = {"п": "б", "к": "г", "қ": "ғ"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActType:
+    stem: str  # head word's dictionary form, lower case
+    before: tuple[str, ...]  # words that must precede the head (конституциялық заң)
+    kind: str
+    use: str  # bare | named | numbered (acts.tsv)
+    name: str  # about | noun | fixed
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    types: dict[str, tuple[ActType, ...]]  # head stem -> types, longest `before` first
+    prefilter: re.Pattern
+    roles: dict[str, frozenset[str]]  # role -> words (lower case, multi-word with spaces)
+
+    def role(self, word: str) -> frozenset[str]:
+        return frozenset(r for r, ws in self.roles.items() if word in ws)
+
+
+@lru_cache(maxsize=None)
+def vocabulary(lang: str = "kk") -> Vocabulary:
+    types: dict[str, list[ActType]] = {}
+    for row in lexicon(lang, "acts"):
+        words = row[0].lower().split()
+        t = ActType(words[-1], tuple(words[:-1]), row[1], row[2], row[3])
+        types.setdefault(t.stem, []).append(t)
+    prefixes = set()
+    for stem in types:
+        # the stem as it starts every inflected form: a final п/к/қ may voice
+        prefixes.add(stem[:-1] if stem[-1] in VOICING and len(stem) > 3 else stem)
+    alternation = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
+    prefilter = re.compile(rf"(?<!\w)(?:{alternation})")
+    roles: dict[str, set[str]] = {}
+    for row in lexicon(lang, "act_words"):
+        roles.setdefault(row[1], set()).add(row[0].lower())
+    return Vocabulary(
+        {k: tuple(sorted(v, key=lambda t: -len(t.before))) for k, v in types.items()},
+        prefilter,
+        {k: frozenset(v) for k, v in roles.items()},
+    )
