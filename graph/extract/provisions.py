@@ -312,6 +312,13 @@ class Parser:
         items, j = [first[0]], first[1]
         while True:
             k = self.join(j)
+            if k is None and items[-1].marked and self.tok(j) is not None and self.tok(j).text in _HYPHENS:
+                upto = self.item(j + 1)  # `1)-3) тармақшалары`
+                if upto is not None and upto[0].marked and items[-1].text.isdigit() and upto[0].text.isdigit():
+                    last = items.pop()
+                    items.append(Item(f"{last.text}-{upto[0].text}", True, False, last.start, upto[0].end))
+                    j = upto[1]
+                    continue
             nxt = self.item(k) if k is not None else None
             if nxt is None or nxt[0].marked != items[0].marked or nxt[0].spelled != items[0].spelled:
                 break
@@ -543,7 +550,8 @@ class Acts:
         if k == len(self.by_start):
             return None
         f = self.by_start[k]
-        return f if not self.text[end:f.start].strip() else None
+        gap = self.text[end:f.start]
+        return f if not gap.strip() and "\n" not in gap else None
 
     def scope(self, pos: int) -> Found | None:
         """The act an amendment list under way at `pos` amends."""
@@ -663,9 +671,12 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
                 continue
             if cited.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
                 value = headings.get(groups[0].field)
-                head = (Group(groups[0].field, groups[0].rank, (value,), groups[0].unit,
-                              groups[0].start, groups[0].end),) if value else ()
-                cited = Cited(Chain(head + groups[1:], cited.chain.start, cited.chain.end))
+                if value is None:
+                    prev = None
+                    continue
+                head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit,
+                             groups[0].start, groups[0].end)
+                cited = Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end))
             elif cited.points == "back":  # `аталған баптың 2-тармағы`: the unit just cited
                 src = last.get(groups[0].field)
                 if src is None or src.values is None or groups[0].field not in src.values:

@@ -125,6 +125,18 @@ ROWS = [
     # the article under whose heading the sentence stands
     ("7-бап. Мемлекеттік бақылау\nОсы баптың 2-тармағында көзделген", [],
      [("Осы баптың 2-тармағында", own(article="7", paragraph="2"))]),
+    # ranges of marked items, spelled-out ordinals in a list, a dash range
+    ("Заңның 5-бабы 3-тармағының 1)-3) тармақшаларында", [],
+     [("5-бабы 3-тармағының 1)-3) тармақшаларында", bare("law", article="5", paragraph="3", subparagraph=s))
+      for s in ("1", "2", "3")]),
+    ("Кодекстің 12-бабының бірінші және екінші бөліктері", [],
+     [("12-бабының бірінші және екінші бөліктері", bare("code", article="12", part=p)) for p in ("1", "2")]),
+    ("Конвенцияның 12–14-баптары", [], [("12–14-баптары", bare("treaty", article=a)) for a in ("12", "13", "14")]),
+    # an editorial note: the amending act after the unit is not its act
+    ("Ескерту. 12-бапқа өзгеріс енгізілді - ҚР 2015.10.24 № 371-V Заңымен.", [("ҚР 2015.10.24 № 371-V Заңымен",
+      {"kind": "law", "date": "2015-10-24", "number": "371-V"})], [("12-бапқа", own(article="12"))]),
+    # `осы тармақтың` with no paragraph heading to point to says nothing
+    ("Осы тармақтың бірінші бөлігінде көзделген", [], []),
     # the article just cited
     ("Конституцияның 24-бабының 1-тармағына сәйкес ... Аталған баптың 3-тармағына сәйкес", [],
      [("24-бабының 1-тармағына", bare("constitution", article="24", paragraph="1")),
