@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from graph.models import DocumentResult, Mention
 from graph.pipeline import line_starts
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEED = SHARED / "seeds" / "000_952bf01caa31bc66.txt"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("ZANGRAPH_SHARED", ROOT.parent / "shared"))
+SEED = ROOT / "data" / "000_952bf01caa31bc66.txt"
 SEED_GOLD = SHARED / "eval" / "gold" / "seed.jsonl"
 _NOT_FIELDS = {"doc", "line", "type", "text", "aliases", "start_char", "end_char"}
 
