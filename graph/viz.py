@@ -414,19 +414,21 @@ def most_central(g: nx.DiGraph, max_nodes: int, keep: Iterable[Any] = ()) -> tup
     return sub, left
 
 
-def cited_score(g: nx.DiGraph) -> dict[Any, float]:
-    """How much each act is cited: PageRank over the `cites` edges, so an act
-    cited by much-cited acts weighs more than one cited by a leaf."""
-    cites = nx.DiGraph()
-    cites.add_nodes_from(n for n, k in g.nodes(data="kind") if k == "act")
+def act_sizes(g: nx.DiGraph) -> dict[Any, float]:
+    """Node radius of each act from how often it is cited: its in-degree over
+    `cites` edges (each weighted by the documents that make it), then how
+    often the texts mention it, on log scales so one giant does not flatten
+    the rest."""
+    cited = Counter()
     for u, v, d in g.edges(data=True):
-        if d.get("relation") == "cites" and u in cites and v in cites:
-            cites.add_edge(u, v, weight=float(d.get("weight", 1)))
-    if cites.number_of_edges() == 0:
-        return {n: 0.0 for n in cites}
-    rank = nx.pagerank(cites, weight="weight")
-    floor = 1.0 / max(1, cites.number_of_nodes())
-    return {n: max(0.0, r - floor) for n, r in rank.items()}
+        if d.get("relation") == "cites":
+            cited[v] += float(d.get("weight", 1))
+    sizes = {}
+    for node, attrs in g.nodes(data=True):
+        if attrs.get("kind") == "act":
+            size = 9 + 7 * math.log2(1 + cited[node]) + 2 * math.log2(1 + float(attrs.get("mentions") or 0))
+            sizes[node] = min(48.0, size)
+    return sizes
 
 
 # --------------------------------------------------------------------------
@@ -468,20 +470,52 @@ def _anchors(g: nx.DiGraph, u: nx.Graph) -> dict[Any, Any]:
     return resolved
 
 
+def force_layout(n: int, edges: "np.ndarray", *, iterations: int = 50, seed: int = 7) -> "np.ndarray":
+    """Fruchterman-Reingold in float32 numpy, dense repulsion and sparse
+    attraction: networkx's dense variant without its n x n adjacency matrix,
+    several times faster than its sparse variant for the few hundred to
+    couple of thousand nodes a page holds. Returns (n, 2) in [-1, 1]."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2), dtype=np.float32)
+    k = np.float32(1.0 / math.sqrt(n))
+    src, dst = (edges[:, 0], edges[:, 1]) if len(edges) else (np.zeros(0, int), np.zeros(0, int))
+    t = np.float32(0.1)
+    cool = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        d2 = np.einsum("ijk,ijk->ij", delta, delta)
+        np.maximum(d2, np.float32(1e-4), out=d2)
+        disp = np.einsum("ijk,ij->ik", delta, (k * k) / d2)
+        pull = pos[src] - pos[dst]
+        pull *= np.sqrt((pull * pull).sum(axis=1, keepdims=True)) / k
+        np.subtract.at(disp, src, pull)
+        np.add.at(disp, dst, pull)
+        length = np.sqrt((disp * disp).sum(axis=1, keepdims=True))
+        np.maximum(length, np.float32(1e-6), out=length)
+        pos += disp * (np.minimum(length, t) / length)
+        t -= cool
+    pos -= pos.mean(axis=0)
+    span = float(np.abs(pos).max()) or 1.0
+    return pos / span
+
+
 def _component_layout(u: nx.Graph, nodes: list, seed: int) -> dict[Any, tuple[float, float]]:
-    """Force layout of one connected piece of the core, in roughly [-1, 1]."""
+    """Force layout of one connected piece of the core, in [-1, 1]."""
+    import numpy as np
+
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     if len(nodes) == 2:
         return {nodes[0]: (-0.5, 0.0), nodes[1]: (0.5, 0.0)}
-    sub = u.subgraph(nodes)
-    # Budget: the force method costs O(n^2) per iteration, so big pieces get
-    # fewer iterations (starting from a spectral-free random layout is fine
-    # for the fan-shaped graphs acts make).
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = np.array([(index[a], index[b]) for a, b in u.subgraph(nodes).edges() if a != b], dtype=np.int64)
+    # Each iteration costs O(n^2): big pieces get fewer, still enough to untangle.
     n = len(nodes)
-    iterations = 60 if n <= 300 else max(12, int(60 * (300 / n) ** 1.5))
-    pos = nx.spring_layout(sub, seed=seed, iterations=iterations, method="force")
-    return {k: (float(v[0]), float(v[1])) for k, v in pos.items()}
+    iterations = 60 if n <= 400 else max(15, int(60 * (400 / n) ** 1.5))
+    pos = force_layout(n, edges.reshape(-1, 2), iterations=iterations, seed=seed)
+    return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
 
 
 def layout(g: nx.DiGraph, *, spacing: float = 110.0, seed: int = 7) -> dict[Any, tuple[float, float]]:
@@ -512,9 +546,12 @@ def layout(g: nx.DiGraph, *, spacing: float = 110.0, seed: int = 7) -> dict[Any,
     return _pack(pieces, gap=spacing * 0.8)
 
 
+_RADIUS = {"act": 16.0, "institution": 10.0, "obligation": 8.0, "provision": 6.0, "document": 10.0}
+
+
 def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Iterable, g: nx.DiGraph) -> None:
     """Rings of satellites around their node, recursively (articles carry
-    their own paragraphs)."""
+    their own paragraphs), spaced by the size of what they hold."""
     stack = list(roots)
     while stack:
         centre = stack.pop()
@@ -522,9 +559,12 @@ def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Itera
         if not children:
             continue
         cx, cy = placed[centre]
-        ring, radius, i = 0, 38.0, 0
+        widest = max(_RADIUS.get(g.nodes[n].get("kind"), 8.0) for n in children)
+        step = 2 * widest + (24 if widest >= _RADIUS["act"] else 8)  # acts need room for a label
+        radius = _RADIUS.get(g.nodes[centre].get("kind"), 10.0) + step
+        ring, i = 0, 0
         while i < len(children):
-            capacity = max(6, int(2 * math.pi * radius / 26))
+            capacity = max(6, int(2 * math.pi * radius / step))
             batch = children[i:i + capacity]
             offset = (ring % 2) * math.pi / max(1, len(batch))
             for j, child in enumerate(batch):
@@ -533,7 +573,7 @@ def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Itera
                 stack.append(child)
             i += len(batch)
             ring += 1
-            radius += 26.0
+            radius += step
 
 
 def _pack(pieces: list, gap: float) -> dict[Any, tuple[float, float]]:
@@ -612,15 +652,12 @@ def _details(attrs: Mapping[str, Any]) -> list[list[str]]:
 
 
 def _node_records(g: nx.DiGraph, pos: Mapping, index: Mapping) -> list[dict]:
-    score = cited_score(g)
-    top = max(score.values(), default=0.0) or 1.0
+    sizes = act_sizes(g)
     records = []
     for node, attrs in g.nodes(data=True):
         kind = attrs.get("kind") if attrs.get("kind") in KINDS else "document"
         style = KINDS[kind]
-        size = style.size
-        if kind == "act":
-            size = 10 + 30 * math.sqrt(score.get(node, 0.0) / top)
+        size = sizes.get(node, style.size)
         label = str(attrs.get("label") or attrs.get("title") or node)
         snippet = attrs.get("snippet")
         record = {
@@ -634,6 +671,7 @@ def _node_records(g: nx.DiGraph, pos: Mapping, index: Mapping) -> list[dict]:
             "x": pos[node][0],
             "y": pos[node][1],
             "size": round(size, 1),
+            "fontSize": max(12, round(size * 0.8)) if kind == "act" else (10 if kind == "provision" else 12),
         }
         records.append(record)
     return records

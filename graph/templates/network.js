@@ -44,7 +44,7 @@
   }
 
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {id: n.id, label: n.label, group: n.kind, x: n.x, y: n.y, size: n.size};
+    return {id: n.id, label: n.label, group: n.kind, x: n.x, y: n.y, size: n.size, font: {size: n.fontSize}};
   }));
   var edges = new vis.DataSet(data.edges.map(function (e, i) {
     var colour = data.relations[e.relation] || "#888888";
