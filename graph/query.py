@@ -167,11 +167,28 @@ def run(store, sparql: str, params: Mapping[str, str] | None = None) -> QueryAns
         result = store.query(sparql, substitutions=subs)
         return _materialise(result)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except OSError as exc:  # evaluation errors surface as OSError/RuntimeError
+        raise QueryError(syntax_message(sparql, str(exc))) from None
+    except (OSError, RuntimeError) as exc:
+        missing = re.search(r"variable \?(\w+) in its SELECT projection", str(exc))
+        if missing:
+            raise QueryError(f"parameter ?{missing.group(1)} is not a variable the query selects "
+                             "(a parameter must appear in the SELECT clause)") from None
         raise QueryError(f"query failed: {exc}") from None
-    except RuntimeError as exc:
         raise QueryError(f"query failed: {exc}") from None
+
+
+def syntax_message(sparql: str, parser_message: str) -> str:
+    """The parser's message, plus the offending line with a caret under the
+    column when the parser gives one (`error at LINE:COL: ...`)."""
+    text = f"SPARQL syntax error: {parser_message}"
+    m = re.search(r"at (\d+):(\d+)", parser_message)
+    if m:
+        line_no, col = int(m.group(1)), int(m.group(2))
+        lines = sparql.splitlines()
+        if 1 <= line_no <= len(lines):
+            line = lines[line_no - 1]
+            text += f"\n  {line_no:>4} | {line}\n       | {' ' * max(0, col - 1)}^"
+    return text
 
 
 def _materialise(result) -> QueryAnswer:
