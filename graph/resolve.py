@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import Findings
+from .extract.instruments.vocabulary import vocabulary
 from .lang.kk import morph
 from .models import Found
 
@@ -84,7 +85,7 @@ def _heading(text: str, header: Found) -> tuple[int, int] | None:
         return None
     m = paras[0]
     body = m.group().rstrip()
-    if not _norm(body).endswith("туралы"):
+    if _norm(body).rsplit(" ", 1)[-1] not in vocabulary().roles.get("title_end", ()):
         return None
     return m.start(), m.start() + len(body)
 
@@ -95,7 +96,8 @@ def own_acts(text: str, instruments: list[Found]) -> list[Found]:
     бекітілсін`) as its own too."""
     header = _header(text, instruments)
     if header is None:
-        return instruments
+        return [_replace(f, self=True, _own=True) if f.fields.get("title") and _followed_by_approval(text, f) else f
+                for f in instruments]
     heading = _heading(text, header)
     identity = {k: header.fields[k] for k in IDENTITY if header.fields.get(k)}
     identity.pop("title", None)
@@ -129,14 +131,15 @@ def own_acts(text: str, instruments: list[Found]) -> list[Found]:
 def _approved_in(text: str, f: Found, heading_end: int) -> bool:
     """A document named right before `бекіту туралы` that closes the heading:
     the act approves it, so it is the act's own document too."""
-    tail = _norm(text[f.end:heading_end])
-    return tail == "бекіту туралы"
+    tail = _norm(text[f.end:heading_end]).split()
+    roles = vocabulary().roles
+    return len(tail) == 2 and tail[0] in roles.get("approve", ()) and tail[1] in roles.get("title_end", ())
 
 
 def _followed_by_approval(text: str, f: Found) -> bool:
     """`X қағидалары бекітілсін`: the act approves X here."""
-    nxt = text[f.end:f.end + 20].split()
-    return bool(nxt) and nxt[0].startswith("бекітілсін")
+    nxt = text[f.end:f.end + 30].split()
+    return bool(nxt) and nxt[0].strip(".,;") in vocabulary().roles.get("approved", ())
 
 
 # ---------------------------------------------------------------- identity
@@ -200,6 +203,13 @@ def _same_word(a: str, b: str) -> bool:
     return morph.lemma(a).casefold() == morph.lemma(b).casefold()
 
 
+def _same_head(f: Found, word: str) -> bool:
+    """Whether an act was named with the same type word (a bare `Конвенция`
+    does not point back to a `пакт`)."""
+    head = f.fields.get("_head_text")
+    return head is None or _same_word(head.split("-")[-1], word.split("-")[-1])
+
+
 def _identity(fl: dict) -> dict:
     return {k: fl[k] for k in IDENTITY + ("self",) if fl.get(k)}
 
@@ -209,7 +219,8 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
     that kind; a short name defined for an act (`бұдан әрі – Конвенция`); the
     act of that kind named just before; else the last one named, else the
     document's own."""
-    before = [f for f in full if f.start < pos and f.fields.get("kind") == kind]
+    before = [f for f in full if f.start < pos and f.fields.get("kind") == kind
+              and (not word or _same_head(f, word))]
     own = [f for f in full if f.fields.get("self") and f.fields.get("kind") == kind]
     if marker == "this" and own:
         return own[0]

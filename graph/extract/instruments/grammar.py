@@ -16,6 +16,8 @@ from .tokens import CLOSE_QUOTES, OPEN_QUOTES, PLAIN_QUOTES, QUOTES, SENTENCE_EN
 from .vocabulary import ActType, Vocabulary
 
 MAX_NAME = 25  # words in an unquoted name or title
+SHORT_NAME = {"code": 4}  # words in a name without a title word (Азаматтық іс жүргізу кодексі)
+SHORT_NAME_OTHER = 10  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік|ғы|гі|қы|кі)$")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _NUMBER_SIGNS = frozenset({"№", "n", "no"})
@@ -124,7 +126,7 @@ def _formula_or_heading(ctx: Context, i: int) -> bool:
     toks = ctx.tokens
     if not _upper(toks[i]):
         return False
-    nxt = i + 1 < len(toks) and _upper(toks[i + 1]) and not toks[i + 1].newline_before
+    nxt = i + 1 < len(toks) and (_upper(toks[i + 1]) or toks[i + 1].text.isupper() and toks[i + 1].is_word)
     prev = i > 0 and _upper(toks[i - 1]) and not toks[i].newline_before
     return bool(nxt or prev)
 
@@ -157,15 +159,18 @@ def _group_open(ctx: Context, i: int, limit: int = 10) -> int | None:
     return None
 
 
-def name_run(ctx: Context, end: int, head: int) -> tuple[int, str] | None:
+def name_run(ctx: Context, end: int, head: int, short: str | None = None) -> tuple[int, str] | None:
     """The words of a name ending at token `end` (inclusive), read leftwards:
     (first index, why it stopped). Stops at a qualifier, an issuer, a date,
-    a quote, a sentence end, a participle that closes a name, or an empty line."""
+    a quote, a sentence end, a participle that closes a name, or an empty line.
+    A `short` name (a code's or a declaration's, without a title word) has at
+    most SHORT_NAME words and no punctuation."""
     toks = ctx.tokens
     j = end
     first = None
     why = "limit"
-    while j >= 0 and end - j < MAX_NAME:
+    limit = SHORT_NAME.get(short, SHORT_NAME_OTHER) if short else MAX_NAME
+    while j >= 0 and end - j < limit:
         tok = toks[j]
         if ctx.gap_break(j):
             why = "sentence"
@@ -201,7 +206,7 @@ def name_run(ctx: Context, end: int, head: int) -> tuple[int, str] | None:
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
             why = "sentence"
             break
-        if not tok.is_word and tok.text not in ",()-–":
+        if not tok.is_word and (short or tok.text not in ",()-–"):
             why = "sentence"
             break
         first = j
@@ -307,7 +312,7 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.first = o
             i = o - 1
             continue
-        if tok.lower == "туралы" and "title" not in seen and t.name == "about":
+        if "title_end" in ctx.roles(i) and "title" not in seen and t.name == "about":
             run = name_run(ctx, i, head)
             if not run:
                 break
@@ -322,6 +327,10 @@ def read(ctx: Context, head: int) -> Citation | None:
             seen.add("issuer")
             c.first = inst[0]
             i = inst[0] - 1
+            continue
+        if "acting" in ctx.roles(i) or tok.text == "." and "acting" in ctx.roles(i - 1):
+            i -= 1 if tok.text != "." else 2
+            c.first = i + 1
             continue
         if "qualifier" in ctx.roles(i):
             seen.add("qualifier")
@@ -352,6 +361,8 @@ def read(ctx: Context, head: int) -> Citation | None:
         c.title = fixed_title(ctx.vocab, t.kind)
     if t.use == "numbered" and not (c.date or c.number):
         return None
+    if c.plural and not (c.title or c.date or c.number):
+        return None  # Жоғарғы Сотының нормативтік қаулылары: acts in general
     if not (c.title or c.date or c.number or c.issuer and t.name == "about" or t.name == "fixed"):
         c.bare = True
         c.first = head - len(t.before)
@@ -375,7 +386,7 @@ def _set_title(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, quoted:
     quoted `... туралы` takes the type word (`«X туралы» кодексі` = X туралы кодекс),
     a quoted proper name stands alone (`«Нұрлы көш» бағдарламасы`)."""
     quoted = quoted.strip(" ,.")
-    if t.name == "noun" and quoted.lower().endswith("туралы"):
+    if t.name == "noun" and quoted.lower().rsplit(" ", 1)[-1] in ctx.vocab.roles.get("title_end", ()):
         c.title = quoted + " " + nominative(ctx.tokens[c.head].text, a, False).lower()
     else:
         c.title = quoted
@@ -397,17 +408,22 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         seen.add("title")
         return
     run = name_run(ctx, end, c.head)
+    titled = run and any("about" in ctx.roles(k) for k in range(run[0], end + 1))
+    if not titled:
+        run = name_run(ctx, end, c.head, short=t.kind)
     if not run:
         return
     start = run[0]
     words = [toks[k] for k in range(start, end + 1) if toks[k].is_word]
     if not words:
         return
+    if not titled and t.kind == "regulation" and any(_GENITIVE.search(w.lower) for w in words):
+        return  # Конституциясының ережелері: provisions of an act, not a regulation
     last = words[-1].lower
-    after_about = max((k for k in range(start, end + 1) if toks[k].lower == "туралы"), default=start - 1)
+    after_about = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
     genitive = any(_GENITIVE.search(toks[k].lower) for k in range(after_about + 1, end + 1))
     possessive = a.possessive and not (
-        (last == "туралы" or _ADJECTIVE.search(last)) and not genitive)
+        ("about" in ctx.vocab.role(last) or _ADJECTIVE.search(last)) and not genitive)
     head_word = nominative(toks[c.head].text, a, possessive)
     c.title = ctx.span_text(start, end) + " " + head_word
     c.title = c.title[:1].upper() + c.title[1:]
