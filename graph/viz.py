@@ -373,10 +373,42 @@ def _natural(text: str) -> list:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
 
 
+class FocusNotFound(LookupError):
+    """--focus names nothing in the network (the message lists candidates)."""
+
+    def __str__(self) -> str:  # KeyError-style quoting would hide the message
+        return str(self.args[0]) if self.args else "focus not found"
+
+
+def find_focus(g: nx.DiGraph, focus: str) -> str:
+    """The node `focus` names: its IRI, the end of its IRI (`eli/constitution`,
+    `id:eli/constitution`), or its label or title (case-insensitive, or a
+    unique part of one)."""
+    if focus in g:
+        return focus
+    text = focus.strip()
+    if text.startswith("id:"):
+        text = text[3:]
+    folded = text.casefold()
+    tiers = (
+        [n for n in g if str(n).endswith("/" + text) or str(n).endswith(text) and text.startswith(("eli/", "org/", "doc/"))],
+        [n for n, d in g.nodes(data=True) if folded in {str(d.get("label", "")).casefold(), str(d.get("title", "")).casefold()}],
+        [n for n, d in g.nodes(data=True) if folded and folded in str(d.get("label", "")).casefold()],
+    )
+    for found in tiers:
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = "; ".join(f"{g.nodes[n].get('label', n)} <{n}>" for n in sorted(found, key=str)[:5])
+            raise FocusNotFound(f"--focus {focus!r} matches {len(found)} nodes, e.g. {names}; give the full IRI")
+    raise FocusNotFound(f"--focus {focus!r} matches no node (give an act's IRI, the end of it, or its title; "
+                        "`zangraph query --name most-cited-acts` lists acts)")
+
+
 def neighbourhood(g: nx.DiGraph, focus: str, depth: int = 1) -> nx.DiGraph:
-    """The nodes within `depth` steps of `focus`, edges followed both ways."""
-    if focus not in g:
-        raise KeyError(f"no node {focus!r} in the network (give the IRI of an act, institution or obligation)")
+    """The nodes within `depth` steps of `focus` (see `find_focus`), edges
+    followed both ways."""
+    focus = find_focus(g, focus)
     sub = nx.ego_graph(g, focus, radius=max(0, depth), undirected=True).copy()
     sub.graph.update(g.graph)
     sub.graph["focus"] = focus

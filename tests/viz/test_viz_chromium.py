@@ -101,6 +101,44 @@ def test_hostile_titles_are_shown_as_text(tmp_path):
         assert title in shown  # the card shows the raw text
 
 
+# Hover each node in turn (a real mousemove on the canvas) and read the tooltip.
+HOVER = """(async function () {
+  var net = window.zangraph.network;
+  var nodes = JSON.parse(document.getElementById('zg-data').textContent).nodes;
+  var canvas = document.querySelector('#zg-network canvas');
+  var wait = function (ms) { return new Promise(function (r) { setTimeout(r, ms); }); };
+  var seen = [];
+  for (var needle of %s) {
+    var target = nodes.find(function (n) { return n.heading.indexOf(needle) !== -1; });
+    net.moveTo({position: net.getPositions([target.id])[target.id], scale: 1.5});
+    await wait(80);
+    var p = net.canvasToDOM(net.getPositions([target.id])[target.id]);
+    var box = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent('mousemove', {clientX: box.left + p.x, clientY: box.top + p.y, bubbles: true}));
+    await wait(300);
+    var tip = document.getElementById('zg-tip');
+    seen.push({hidden: tip.hidden, text: tip.textContent, elements: tip.querySelectorAll('img, script, b').length});
+    canvas.dispatchEvent(new MouseEvent('mousemove', {clientX: box.left + 2, clientY: box.top + 2, bubbles: true}));
+    await wait(50);
+  }
+  return seen;
+})()"""
+
+
+def test_hover_tooltip_shows_hostile_titles_as_text(tmp_path):
+    g = synthetic_network(60, hostile=True)
+    out = tmp_path / "hover.html"
+    viz.draw_html(g, out)
+    needles = [" ".join(t.split()) for t in HOSTILE_TITLES]
+    run = open_page(out, probe=HOVER % json.dumps(needles))
+    assert_clean(run)
+    assert len(run.probe) == len(HOSTILE_TITLES)
+    for title, tip in zip(HOSTILE_TITLES, run.probe):
+        assert tip["hidden"] is False
+        assert title in tip["text"]
+        assert tip["elements"] == 0
+
+
 def test_two_thousand_nodes_draw_at_once(tmp_path):
     g = synthetic_network(2000, seed=5)
     out = tmp_path / "big.html"

@@ -276,8 +276,36 @@ def test_focus_draws_the_neighbourhood(big_graph, tmp_path):
     page = (tmp_path / "near.html").read_text(encoding="utf-8")
     assert hub in {n["iri"] for n in page_data(page)["nodes"]}  # the focus is always kept
     assert page_data(page)["focus"] is not None and summary.nodes == 5
-    with pytest.raises(KeyError):
+    with pytest.raises(LookupError, match="matches no node"):
         viz.neighbourhood(big_graph, "https://example.org/none", 1)
+
+
+FOCUS_GRAPH_NODES = [
+    ("https://w3id.org/zangraph/id/eli/constitution", {"kind": "act", "label": "Конституция", "title": "Конституция"}),
+    ("https://w3id.org/zangraph/id/eli/law/2009/12/04/217-IV", {"kind": "act", "label": "Бюджет туралы"}),
+    ("https://w3id.org/zangraph/id/eli/law/1997/07/16/167-I", {"kind": "act", "label": "Қылмыстық кодекс туралы"}),
+    ("https://w3id.org/zangraph/id/org/үкімет", {"kind": "institution", "label": "Қазақстан Республикасының Үкіметі"}),
+]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("https://w3id.org/zangraph/id/eli/constitution", "https://w3id.org/zangraph/id/eli/constitution"),
+    ("eli/constitution", "https://w3id.org/zangraph/id/eli/constitution"),
+    ("id:eli/law/2009/12/04/217-IV", "https://w3id.org/zangraph/id/eli/law/2009/12/04/217-IV"),
+    ("конституция", "https://w3id.org/zangraph/id/eli/constitution"),
+    ("Бюджет", "https://w3id.org/zangraph/id/eli/law/2009/12/04/217-IV"),
+    ("үкіметі", "https://w3id.org/zangraph/id/org/үкімет"),
+    ("туралы", None),  # two acts: ambiguous, and the message names them
+    ("Жер кодексі", None),
+])
+def test_focus_by_iri_iri_end_or_title(given, expected):
+    g = nx.DiGraph()
+    g.add_nodes_from(FOCUS_GRAPH_NODES)
+    if expected is None:
+        with pytest.raises(viz.FocusNotFound):
+            viz.find_focus(g, given)
+    else:
+        assert viz.find_focus(g, given) == expected
 
 
 def test_build_network_focus_on_a_seed_act(store, seed_graph):
