@@ -101,7 +101,7 @@ def make_legal_component(nlp: Language, name: str, repair: bool, spans_key: str)
     return LegalComponent(name, repair, spans_key)
 
 
-def doc_mentions(doc: Doc, spans_key: str = SPANS_KEY) -> list[dict[str, Any]]:
+def doc_mentions(doc: Doc) -> list[dict[str, Any]]:
     """The records of a processed Doc, in order (what `extract --format jsonl`
     writes). Read through JSON: DocBin gives lists back as tuples."""
     return [jsonable(r) for r in doc._.get(DOC_RECORDS) or []]
