@@ -18,10 +18,16 @@ token. The act a chain belongs to is the instrument found right before it
 (or right after it); when only a bare act word stands there
 (`Кодекстің 2-бабы`) the chain records that word's kind for the resolve
 stage, and when no act is named at all, that it may be the document itself.
-Unit words and the grammar's small words live in `lang/kk/lexicon/units.tsv`.
+Unit words and the grammar's small words live in `lang/<lang>/lexicon/units.tsv`;
+each language with one gets its own pass. Russian writes the unit word first
+and goes from the smallest unit to the largest, every larger unit in the
+genitive, the act after the chain (`подпунктом 15) пункта 1 статьи 6 Закона`);
+its units.tsv says so (`order`, `number`) and lists the inflected forms, as
+there is no Russian analyser.
 """
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -56,41 +62,72 @@ _HYPHENS = frozenset("-‐‑–—")
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 
 
+# Languages with a units lexicon, each read by its own pass.
+LANGS = ("kk", "ru")
+_NUMBER = {"sg": False, "pl": True, "any": None}
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     """The language data of the citation grammar (from units.tsv)."""
 
     units: dict[str, tuple[str, int]]  # lemma -> (field, rank)
+    forms: dict[str, tuple[str, bool | None, str | None]]  # listed form -> (lemma, plural, case)
+    abbreviations: dict[str, str]  # `ст` -> статья
     joins: frozenset[str]
     back: frozenset[str]
     this: frozenset[str]
     bridges: frozenset[str]
     topic_ends: frozenset[str]
-    largest_first: bool
+    largest_first: bool  # Kazakh: бабының 1-тармағы; Russian: пункта 1 статьи 6
+    number_after: bool  # Russian: the number follows the unit word
+    amended_cases: frozenset[str]  # the cases of the act an amendment list changes
     prefilter: re.Pattern
+
+
+def _rows(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    try:
+        return lexicon(lang, name)
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ()
 
 
 @lru_cache(maxsize=None)
 def grammar(lang: str = "kk") -> Grammar:
     units: dict[str, tuple[str, int]] = {}
+    forms: dict[str, tuple[str, bool | None, str | None]] = {}
+    abbreviations: dict[str, str] = {}
     words: dict[str, set[str]] = {"join": set(), "back": set(), "this": set(), "bridge": set(),
-                             "topic_end": set()}
-    largest_first = True
-    for row in lexicon(lang, "units"):
+                                  "topic_end": set()}
+    largest_first, number_after = True, False
+    amended_cases: set[str] = set()
+    for row in _rows(lang, "units"):
         if row[0] == "unit":
             units[row[1]] = (row[2], int(row[3]))
+        elif row[0] == "form":
+            forms[row[1]] = (row[2], _NUMBER[row[3]], None if row[4] == "nom" else row[4])
+        elif row[0] == "abbr":
+            abbreviations[row[1]] = row[2]
         elif row[0] == "order":
             largest_first = row[1] == "largest_first"
+        elif row[0] == "number":
+            number_after = row[1] == "after"
+        elif row[0] == "amended_case":
+            amended_cases.add(row[1])
         elif row[0] in words:
             words[row[0]].add(row[1])
-    voicing = {row[1]: row[2] for row in lexicon(lang, "endings") if row[0] == "voicing"}
-    stems = set(units)
-    stems |= {u[:-1] + voicing[u[-1]] for u in units if u[-1] in voicing}
+    if forms:  # the stem all of a unit's listed forms share
+        stems = {os.path.commonprefix([f for f, r in forms.items() if r[0] == u] + [u]) for u in units}
+    else:  # the lemma, and its voiced stem before a vowel (бап, баб-)
+        voicing = {row[1]: row[2] for row in _rows(lang, "endings") if row[0] == "voicing"}
+        stems = set(units) | {u[:-1] + voicing[u[-1]] for u in units if u[-1] in voicing}
+    stems |= {a + "." for a in abbreviations}
     alternatives = sorted(stems, key=len, reverse=True)
     pattern = "|".join(re.escape(s).replace("і", "[іi]") for s in alternatives)
-    return Grammar(units, frozenset(words["join"]), frozenset(words["back"]),
+    return Grammar(units, forms, abbreviations, frozenset(words["join"]), frozenset(words["back"]),
                    frozenset(words["this"]), frozenset(words["bridge"]), frozenset(words["topic_end"]),
-                   largest_first, re.compile(pattern, re.IGNORECASE))
+                   largest_first, number_after, frozenset(amended_cases),
+                   re.compile(pattern or "(?!)", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +144,7 @@ class Unit:
 
     field: str
     rank: int
-    plural: bool
+    plural: bool | None  # None: a form that may be either (статьи)
     possessive: bool
     case: str | None
 
@@ -178,6 +215,11 @@ def unit_of(word: str, lang: str = "kk") -> Unit | None:
     """The unit a word names, with its number, possessive and case."""
     g = grammar(lang)
     low = _norm(word)
+    if g.forms:
+        if low not in g.forms:
+            return None
+        lemma, plural, case = g.forms[low]
+        return Unit(*g.units[lemma], plural, False, case)
     if low in g.units:
         field, rank = g.units[low]
         return Unit(field, rank, False, False, None)
@@ -273,7 +315,7 @@ class Parser:
                     and numbers.strip_ordinal_suffix(f"{t.text}-{suffix.text}") == t.text
                     and "-" not in text and "." not in text):
                 return Item(text, False, False, t.start, suffix.end), j + 2
-            return Item(text, False, False, t.start, t.end), j
+            return Item(text, False, False, t.start, self.toks[j - 1].end), j
         if t.kind == "word":
             nxt = self.tok(i + 1)
             if len(t.text) == 1 and nxt is not None and nxt.text == ")" and self.glued(i + 1):
@@ -300,8 +342,8 @@ class Parser:
             return i + 1
         return None
 
-    def group(self, i: int) -> tuple[Group, int] | None:
-        """Numbers and their unit word, starting at token i."""
+    def numbers(self, i: int) -> tuple[list[Item], int] | None:
+        """A list of numbers from token i: `54, 96, 103`, `1 және 2`, `a), b)`, `1)-3)`."""
         before, number = self.tok(i - 1), self.tok(i - 2)
         if before is not None and self.glued(i) and (before.text == "№" or (
                 before.text in "/.,:" and number is not None and number.kind == "num" and self.glued(i - 1))):
@@ -324,29 +366,63 @@ class Parser:
                 break
             items.append(nxt[0])
             j = nxt[1]
+        return items, j
+
+    def unit_word(self, i: int) -> tuple[Unit, int] | None:
+        """A unit word at token i, or an abbreviation with its full stop (`ст.`)."""
+        unit = self.unit_at(i)
+        if unit is not None:
+            return unit, i + 1
+        t, dot, before = self.tok(i), self.tok(i + 1), self.tok(i - 1)
+        if (t is not None and t.kind == "word" and _norm(t.text) in self.g.abbreviations
+                and dot is not None and dot.text == "." and self.glued(i + 1)
+                and not (before is not None and before.text == ",")):  # `№ 5-6, ст. 24`: a gazette item
+            field, rank = self.g.units[self.g.abbreviations[_norm(t.text)]]
+            return Unit(field, rank, None, False, "gen"), i + 2
+        return None
+
+    def group(self, i: int) -> tuple[Group, int] | None:
+        """Numbers and their unit word (Kazakh) or a unit word and its numbers
+        (Russian), starting at token i."""
+        if self.g.number_after:
+            word = self.unit_word(i)
+            got = self.numbers(word[1]) if word is not None else None
+            if got is None:
+                return None
+            items, j = got
+            group = self.make_group(items, word[0], self.toks[i].start, items[-1].end)
+            return (group, j) if group is not None else None
+        got = self.numbers(i)
+        if got is None:
+            return None
+        items, j = got
         if self.tok(j) is not None and self.tok(j).text in _HYPHENS and not items[-1].marked:
             j += 1
         unit = self.unit_at(j)
         if unit is None:
             return None
+        group = self.make_group(items, unit, items[0].start, self.toks[j].end)
+        return (group, j + 1) if group is not None else None
+
+    def make_group(self, items: list[Item], unit: Unit, start: int, end: int) -> Group | None:
         if items[0].marked and unit.field not in ITEM_FIELDS:
             return None
         if items[0].spelled and not unit.possessive:
             return None  # `екінші бөлікпен` is "with a second part", not a citation
-        if len(items) > 1 and not unit.plural:
+        if len(items) > 1 and unit.plural is False:
             items = items[-1:]  # a list takes a plural unit word: `3, 164-бабы` is one article
+            if not self.g.number_after:
+                start = items[0].start
         values = []
         for it in items:
             values.extend(self.expand(it.text, unit))
-        group = Group(unit.field, unit.rank, tuple(values), unit, items[0].start, self.toks[j].end,
-                      items[0].spelled)
-        return group, j + 1
+        return Group(unit.field, unit.rank, tuple(values), unit, start, end, items[0].spelled)
 
     @staticmethod
     def expand(text: str, unit: Unit) -> list[str]:
         """A range under a plural unit word becomes its members; anything else stays."""
         parts = text.split("-")
-        if unit.plural and len(parts) == 2 and all(p.isdigit() for p in parts):
+        if unit.plural is not False and len(parts) == 2 and all(p.isdigit() for p in parts):
             lo, hi = int(parts[0]), int(parts[1])
             if lo < hi <= lo + MAX_RANGE:
                 return [str(n) for n in range(lo, hi + 1)]
@@ -397,13 +473,15 @@ class Parser:
         if first is None or (first[0].spelled and not inner and first[0].field != "article"):
             return None
         groups, j = [first[0]], first[1]
-        while groups[-1].unit.links_on:
+        while not self.g.largest_first or groups[-1].unit.links_on:
             nxt = self.group(j)
-            if nxt is None:
+            if nxt is None and self.g.largest_first:
                 gap = self.topic_gap(j)
                 nxt = self.group(gap) if gap is not None else None
             if nxt is None or not self.nests(nxt[0], groups):
                 break
+            if not self.g.largest_first and nxt[0].unit.case != "gen":
+                break  # Russian: each larger unit in the genitive (пункта 1 статьи 6)
             groups.append(nxt[0])
             j = nxt[1]
         return Chain(tuple(groups), groups[0].start, groups[-1].end), j
@@ -535,7 +613,7 @@ class Acts:
         self.ends = [f.end for f in self.by_end]
         self.by_start = sorted(found, key=lambda f: (f.start, -f.end))
         self.starts = [f.start for f in self.by_start]
-        self.scopes = amendment_scopes(text, found)
+        self.scopes = amendment_scopes(text, found, g)
         self.scope_starts = [s for s, _e, _f in self.scopes]
 
     def before(self, start: int) -> Found | None:
@@ -566,7 +644,7 @@ _COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
 _TOP_PARAGRAPH = re.compile(r"^[ \t]*\d+\.[ \t]", re.MULTILINE)
 
 
-def amendment_scopes(text: str, found: list[Found]) -> list[tuple[int, int, Found]]:
+def amendment_scopes(text: str, found: list[Found], g: Grammar) -> list[tuple[int, int, Found]]:
     """Where an act's amendment list runs, and which act it amends.
 
     An amending act names the act it changes in the dative or locative on a
@@ -588,7 +666,7 @@ def amendment_scopes(text: str, found: list[Found]) -> list[tuple[int, int, Foun
             inside = text.count("(", line_start, f.start) - text.count(")", line_start, f.start)
             if inside <= 0 and (best is None or f.end > best.end):
                 best = f
-        if best is not None and _amended_case(text[best.start:best.end]):
+        if best is not None and _amended_case(text[best.start:best.end], g):
             opened.append((m.end(), best))
     scopes = []
     for n, (start, f) in enumerate(opened):
@@ -598,13 +676,16 @@ def amendment_scopes(text: str, found: list[Found]) -> list[tuple[int, int, Foun
     return scopes
 
 
-def _amended_case(phrase: str) -> bool:
-    """Whether a phrase ends in the dative or locative: the case of the act an
-    amendment list changes (`қаулысына`, `Ережеде`)."""
+def _amended_case(phrase: str, g: Grammar) -> bool:
+    """Whether a phrase ends in a case the act an amendment list changes takes
+    (Kazakh: the dative or locative, `қаулысына`, `Ережеде`); with no such
+    cases listed, any phrase may."""
+    if not g.amended_cases:
+        return True
     words = re.findall(r"[^\W\d_]+", phrase[-60:])
     if not words:
         return False
-    return any(a.case in ("dat", "loc") and not a.attributive for a in morph.analyse(words[-1])[:1])
+    return any(a.case in g.amended_cases and not a.attributive for a in morph.analyse(words[-1])[:1])
 
 
 def _attach(cited: Cited, text: str, acts: Acts) -> None:
@@ -612,13 +693,16 @@ def _attach(cited: Cited, text: str, acts: Acts) -> None:
     the chain it continues, the act an amendment list under way amends, or
     (none named) possibly the document itself."""
     start = cited.chain.start
-    f = acts.before(start)
-    if f is None and cited.act_from is None:
+    if acts.g.largest_first:  # Kazakh: the act is in the genitive before the chain
+        f = acts.before(start)
+        if f is None and cited.act_from is None:
+            f = acts.after(cited.chain.end)
+    else:  # Russian: after it (статьи 6 Закона ...)
         f = acts.after(cited.chain.end)
     if f is not None:
         cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
         return
-    kind = _act_word_before(text, start)
+    kind = _act_word_before(text, start) if acts.g.largest_first else None
     if kind is not None:
         cited.instrument, cited.anaphora = {"kind": kind}, kind
         return
@@ -653,54 +737,72 @@ def _founds(cited: Cited) -> list[Found]:
     return out
 
 
-def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
-    g = grammar(lang)
-    acts = Acts(text, found.of("instrument"), g)
-    out: list[Found] = []
-    last: dict[str, Cited] = {}  # field -> the latest chain that cited it
-    prev: tuple[Cited, int] | None = None  # the latest chain and its end, per window
-    headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
-    for lo, hi in windows(text, lang):
-        parser = Parser(text, tokenize(text, lo, hi), lang)
-        prev = None
+class Reading:
+    """One language's pass over a text: what earlier chains left for later ones."""
+
+    def __init__(self, text: str, instruments: list[Found], lang: str):
+        self.text = text
+        self.lang = lang
+        self.acts = Acts(text, instruments, grammar(lang))
+        self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
+        self.headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
+
+    def window(self, lo: int, hi: int) -> list[Found]:
+        parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
+        out: list[Found] = []
+        prev: tuple[Cited, int] | None = None  # the latest chain and the token after it
         for cited, i, j in parser.chains():
-            groups = cited.chain.groups
-            if cited.heading:
-                headings[groups[0].field] = groups[0].values[0]
+            cited = self.in_context(cited, parser, prev if prev is not None and parser.join(prev[1]) == i else None)
+            if cited is None:
                 prev = None
                 continue
-            if cited.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
-                value = headings.get(groups[0].field)
-                if value is None:
-                    prev = None
-                    continue
-                head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit,
-                             groups[0].start, groups[0].end)
-                cited = Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end))
-            elif cited.points == "back":  # `аталған баптың 2-тармағы`: the unit just cited
-                src = last.get(groups[0].field)
-                if src is None or src.values is None or groups[0].field not in src.values:
-                    prev = None
-                    continue
-                value = src.values[groups[0].field]
-                upper = tuple(g_ for g_ in src.inherited + src.chain.groups
-                              if parser.smaller(groups[0].rank, g_.rank) and g_.values)
-                head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit,
-                             groups[0].start, groups[0].end)
-                cited = Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end),
-                              inherited=upper, act_from=src)
-            elif prev is not None and parser.join(prev[1]) == i:
-                before, _end = prev
-                top = groups[0].rank
-                cited.inherited = tuple(g_ for g_ in before.inherited + before.chain.groups
-                                        if parser.smaller(top, g_.rank))
-                cited.act_from = before
-            _attach(cited, text, acts)
+            _attach(cited, self.text, self.acts)
             produced = _founds(cited)
             if produced:
                 cited.values = {k: produced[-1].fields[k] for k in FIELDS if k in produced[-1].fields}
                 for field in cited.values:
-                    last[field] = cited
+                    self.last[field] = cited
             out.extend(produced)
             prev = (cited, j)
+        return out
+
+    def in_context(self, cited: Cited, parser: Parser, joined: tuple[Cited, int] | None) -> Cited | None:
+        """Fill in what a chain leaves to its context: the unit `осы`/`аталған`
+        points to, the units and act of the chain a list continues. Headings
+        are recorded and give nothing."""
+        groups = cited.chain.groups
+        if cited.heading:
+            self.headings[groups[0].field] = groups[0].values[0]
+            return None
+        if cited.points is not None:
+            if cited.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
+                value, src, upper = self.headings.get(groups[0].field), None, ()
+            else:  # `аталған баптың 2-тармағы`: the unit just cited
+                src = self.last.get(groups[0].field)
+                value = (src.values or {}).get(groups[0].field) if src is not None else None
+                upper = () if src is None else tuple(
+                    g for g in src.inherited + src.chain.groups
+                    if parser.smaller(groups[0].rank, g.rank) and g.values)
+            if value is None:
+                return None
+            head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit, groups[0].start, groups[0].end)
+            return Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end),
+                         inherited=upper, act_from=src)
+        if joined is not None and parser.g.largest_first:
+            # `8-бабының 2-тармағы, 3-тармағының 1) тармақшасы`: the article carries over
+            before = joined[0]
+            cited.inherited = tuple(g for g in before.inherited + before.chain.groups
+                                    if parser.smaller(groups[0].rank, g.rank))
+            cited.act_from = before
+        return cited
+
+
+def find(text: str, found: "Findings") -> list[Found]:
+    instruments = found.of("instrument")
+    out: list[Found] = []
+    for lang in LANGS:
+        reading = Reading(text, instruments, lang)
+        for lo, hi in windows(text, lang):
+            out.extend(reading.window(lo, hi))
+    out.sort(key=lambda f: (f.start, f.end))
     return out

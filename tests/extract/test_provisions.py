@@ -215,3 +215,27 @@ def test_a_nominative_act_before_a_colon_opens_no_amendment_list():
     text = "Қағидалар мыналарды көздейді:\n1) 4-тармақта көрсетілген тәртіп;\n"
     got = run(text, [("Қағидалар", {"kind": "regulation"})])
     assert got == [("4-тармақта", own(paragraph="4"))]
+
+
+# Russian: the unit word before its number, from the smallest unit to the
+# largest, the act after the chain.
+RU_LAW = {"kind": "law", "title": "О ветеринарии", "date": "2002-07-10"}
+R1 = "В соответствии с подпунктом 46) пункта 2 статьи 10 Закона Республики Казахстан от 10 июля 2002 года"
+R1A = "Закона Республики Казахстан от 10 июля 2002 года"
+
+RU_ROWS = [
+    (R1, [(R1A, RU_LAW)],
+     [("подпунктом 46) пункта 2 статьи 10", linked(R1, R1A, RU_LAW, article="10", paragraph="2", subparagraph="46"))]),
+    ("пунктами 3,4 статьи 12-1 Кодекса", [],
+     [("пунктами 3,4 статьи 12-1", own(article="12-1", paragraph=p)) for p in ("3", "4")]),
+    ("статьями 15, 17 и 19", [], [("статьями 15, 17 и 19", own(article=a)) for a in ("15", "17", "19")]),
+    ("порядок введения в действие см. ст.12", [], [("ст.12", own(article="12"))]),
+    # a heading, and gazette items (ст. after a comma) are not articles
+    ("Статья 5. Общие положения", [], []),
+    ("(Ведомости Парламента Республики Казахстан, 2004 г., № 5-6, ст. 31; № 17, ст. 97)", [], []),
+]
+
+
+@pytest.mark.parametrize("text,acts,expected", RU_ROWS, ids=[r[0][:40] for r in RU_ROWS])
+def test_russian_chain(text, acts, expected):
+    assert run(text, acts) == expected
