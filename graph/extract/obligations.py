@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 # Punctuation that closes a clause: the action never reaches across it.
-_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()\n]\s*\n|[.;:!?«»\"“”()]")
+# Line breaks are not breaks: PDF exports cut sentences at page ends.
+_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()]")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
 # What may follow a command verb: the end of its clause.
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)")
@@ -107,8 +108,8 @@ def _clause_start(text: str, words: list[Word], i: int, floor: int) -> int:
     return j
 
 
-def _is_number(w: Word) -> bool:
-    return w.text[0].isdigit()
+def _is_item_number(text: str, w: Word) -> bool:
+    return w.text.isdigit() and text[w.end:w.end + 1] in (".", ")")
 
 
 def _action(words: list[Word], idx: list[int], verb: str | None, *, active: bool = False) -> str:
@@ -153,8 +154,8 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
         return []
     a, b = words[start].start, words[hi - 1].end
     for f_start, f_end in blockers:
-        if f_end <= a or f_start >= b or (skip and (f_start, f_end) == skip):
-            continue
+        if f_end <= a or f_end > b or (skip and (f_start, f_end) == skip):
+            continue  # outside the window, or running past the deed: no act ends inside its own duty
         while start < hi and words[start].start < f_end:
             start += 1
     while start < hi and words[start].key in _after_source():
@@ -382,7 +383,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             if bearer:
                 fields["bearer"] = bearer
             fields.update(_source_fields(ctx.source_near(words[first].start, end)))
-            out.append(Found("obligation", words[first].start, end, fields))
+            # the mention is the deed and its marker: where a reader finds the rule
+            out.append(Found("obligation", words[idx[-1]].start, end, fields))
             taken_until = end
             continue
         found_cmd = _command_at(ctx, words, i, formula_words)
@@ -402,8 +404,8 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
         return None
     lo = _clause_start(text, words, i, 0)
     obj_lo = lo
-    while obj_lo < i and _is_number(words[obj_lo]):
-        obj_lo += 1  # the item number (`1.`, `2-тармақ` stays: it has letters)
+    while obj_lo < i and _is_item_number(text, words[obj_lo]):
+        obj_lo += 1  # `1.`, `2)`: the item's number, not its object (`1 тармақ` stays)
     if i - obj_lo >= 1 and any(
             words[k].key.startswith(o) and cmd.lemma == v for o, v in _not_obligations()
             for k in range(max(obj_lo, i - 2), i)):
@@ -431,4 +433,4 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     else:
         anchor = quote if quote is not None else words[first].start
         fields.update(_source_fields(ctx.source_near(anchor, w.end)))
-    return Found("obligation", words[first].start, w.end, fields)
+    return Found("obligation", words[idx[-1]].start if idx else w.start, w.end, fields)
