@@ -168,6 +168,14 @@ SELECT ?act (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
   ?act a eli:LegalResource .
 } GROUP BY ?act"""
 
+# Acts whose text is a source document (the document's own act, or a second
+# act it contains, such as the report a resolution approves).
+Q_OWN_TEXT = _PREFIXES + """
+SELECT DISTINCT ?act ?name WHERE {
+  ?doc a zg:SourceDocument ; foaf:topic|foaf:primaryTopic ?act .
+  OPTIONAL { ?doc dcterms:identifier ?name }
+}"""
+
 Q_MENTIONS = _PREFIXES + """
 SELECT ?body (COUNT(DISTINCT ?ann) AS ?mentions) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
   ?ann oa:hasBody ?body ; oa:hasTarget ?target .
@@ -259,6 +267,12 @@ def read_network(store: "GraphStore", *, provisions: bool = False) -> nx.DiGraph
         g.add_node(act, kind="act", act_kind=kind, title=title, date=date, number=number,
                    label=act_label(kind, title, date, number),
                    documents=citing.get(act, 0), mentions=mentions.get(act, (0, 0))[0])
+    texts: dict[str, set] = defaultdict(set)
+    for r in _rows(store, Q_OWN_TEXT):
+        if r["act"] in g:
+            texts[r["act"]].add(r["name"] or r["act"])
+    for act, names in texts.items():
+        g.nodes[act]["text_in"] = sorted(names)
 
     snippets: dict[str, tuple] = {}
     for r in _rows(store, Q_SNIPPETS):
@@ -458,8 +472,9 @@ def act_sizes(g: nx.DiGraph) -> dict[Any, float]:
     sizes = {}
     for node, attrs in g.nodes(data=True):
         if attrs.get("kind") == "act":
-            size = 9 + 7 * math.log2(1 + cited[node]) + 2 * math.log2(1 + float(attrs.get("mentions") or 0))
-            sizes[node] = min(48.0, size)
+            mentioned = float(attrs.get("mentions") or 0)
+            size = 8 + 8 * math.log2(max(1.0, cited[node])) + 3 * math.log2(1 + mentioned)
+            sizes[node] = min(50.0, size)
     return sizes
 
 
@@ -578,7 +593,7 @@ def layout(g: nx.DiGraph, *, spacing: float = 110.0, seed: int = 7) -> dict[Any,
     return _pack(pieces, gap=spacing * 0.8)
 
 
-_RADIUS = {"act": 16.0, "institution": 10.0, "obligation": 8.0, "provision": 6.0, "document": 10.0}
+_RADIUS = {"act": 12.0, "institution": 10.0, "obligation": 8.0, "provision": 6.0, "document": 10.0}
 
 
 def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Iterable, g: nx.DiGraph) -> None:
@@ -656,6 +671,7 @@ def _details(attrs: Mapping[str, Any]) -> list[list[str]]:
         add("date", "date")
         add("number", "number")
         add("passed by", "issuer")
+        add("its text is in", "text_in")
         add("cited by documents", "documents")
         add("mentions (its provisions included)", "mentions")
         add("provisions cited", "provisions")
@@ -703,6 +719,7 @@ def _node_records(g: nx.DiGraph, pos: Mapping, index: Mapping) -> list[dict]:
             "x": pos[node][0],
             "y": pos[node][1],
             "size": round(size, 1),
+            "ownText": bool(attrs.get("text_in")),
             "fontSize": max(12, round(size * 0.8)) if kind == "act" else (10 if kind == "provision" else 12),
         }
         records.append(record)

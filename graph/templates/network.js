@@ -44,7 +44,13 @@
   }
 
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {id: n.id, label: n.label, group: n.kind, x: n.x, y: n.y, size: n.size, font: {size: n.fontSize}};
+    var node = {id: n.id, label: n.label, group: n.kind, x: n.x, y: n.y, size: n.size, font: {size: n.fontSize}};
+    if (n.ownText) {  /* an act whose text is one of the source documents */
+      node.borderWidth = 4;
+      node.color = {border: "#1b1f3b", background: data.kinds.act.color,
+                    highlight: {border: "#000000", background: data.kinds.act.color}};
+    }
+    return node;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e, i) {
     var colour = data.relations[e.relation] || "#888888";
