@@ -79,7 +79,17 @@ SENTENCES = [
     ("Заңы.Бұл", ["Заңы", ".", "Бұл"]),
 ]
 
-ALL = (DATES_AND_NUMBERS + NUMBER_SIGNS_AND_CONVOCATIONS + HYPHENS + QUOTES_AND_ITEMS
+# PDF exports glue displaced words to their neighbours (LANGUAGE_NOTES.md §9)
+PDF_DAMAGE = [
+    ("қоғамдық16-бабына", ["қоғамдық", "16", "-", "бабына"]),
+    ("іс141-1 бабы", ["іс", "141", "-", "1", "бабы"]),
+    ("2-тармағы).25-бабының", ["2", "-", "тармағы", ")", ".", "25", "-", "бабының"]),
+    ("маңдайшалар,21-бабында", ["маңдайшалар", ",", "21", "-", "бабында"]),
+    ("сайын .Заңымен", ["сайын", ".", "Заңымен"]),
+    ("V2300033329 тіркелген", ["V2300033329", "тіркелген"]),
+]
+
+ALL = (PDF_DAMAGE + DATES_AND_NUMBERS + NUMBER_SIGNS_AND_CONVOCATIONS + HYPHENS + QUOTES_AND_ITEMS
        + ABBREVIATIONS_AND_ADDRESSES + SENTENCES)
 
 

@@ -23,7 +23,10 @@ ALPHA_LOWER_KK = ALPHA_LOWER + KAZAKH_LOWER
 ALPHA_UPPER_KK = ALPHA_UPPER + KAZAKH_UPPER
 _HYPHENS_NO_DASH = HYPHENS.replace("-", "").strip("|").replace("||", "")
 
-TOKENIZER_PREFIXES = [row[0] for row in lexicon("kk", "tokenizer_prefixes")] + list(BASE_PREFIXES)
+TOKENIZER_PREFIXES = [row[0] for row in lexicon("kk", "tokenizer_prefixes")] + list(BASE_PREFIXES) + [
+    # a period glued to the next sentence's first word: `.Заңымен`
+    r"\.(?=[{au}])".format(au=ALPHA_UPPER_KK),
+]
 
 TOKENIZER_SUFFIXES = list(BASE_SUFFIXES) + [
     # a period after a Kazakh lowercase letter ends a sentence (the default
@@ -44,5 +47,13 @@ TOKENIZER_INFIXES = (
         # a sentence glued to the next by a PDF export: бекітілсін.баяндама
         # (abbreviations like т.б. have one letter before the period)
         r"(?<=[{al}][{al}])\.(?=[{al}][{al}])".format(al=ALPHA_LOWER_KK),
+        # a number glued to the word before it by a PDF export: `қоғамдық16-бабына`
+        # (only after lowercase: identifiers like V2300033329 stay whole)
+        r"(?<=[{al}])(?=[0-9])".format(al=ALPHA_LOWER_KK),
+        # a closing bracket glued to what follows: `2-тармағы).25-бабының`
+        r"(?<=[{a}])[)\]](?=[.,;]?[0-9{a}])".format(a=ALPHA_KK),
+        r"(?<=[)\]])[.,;](?=[0-9{a}])".format(a=ALPHA_KK),
+        # a comma glued between a word and a number: `маңдайшалар,21-бабында`
+        r"(?<=[{a}]),(?=[0-9])".format(a=ALPHA_KK),
     ]
 )
