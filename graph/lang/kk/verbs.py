@@ -112,14 +112,14 @@ def verbal_noun(word: str, *, active: bool = False) -> str | None:
         head, _, last = w.rpartition("-")
         base = verbal_noun(last, active=active)
         return f"{head}-{base}" if base else None
-    vn = _endings()["verbal_noun"][0]
     lem = _norm(morph.lemma(w))
-    if not lem.endswith(vn) or len(lem) < 3 or lem[-2] == vn:
-        return None
-    if active:
-        stem, _ = active_stem(lem[: -len(vn)])
-        return infinitive(stem)
-    return lem
+    for vn in _endings()["verbal_noun"]:
+        if lem.endswith(vn) and len(lem) >= 3 and lem[-2] not in "ую":
+            if active:
+                stem = lem[: -len(vn)] + ("й" if vn == "ю" else "")
+                return infinitive(active_stem(stem)[0])
+            return lem
+    return None
 
 
 def assigns(lemma: str) -> bool:
