@@ -289,7 +289,14 @@ def _point(f: Found, key: str, span_key: str, anaphora_key: str,
     elif fl.get(anaphora_key):
         full = [g for g in kept if not g.fields.get("_drop")]
         kind = fl[anaphora_key]
-        target = antecedent(kind, f.start, None, full, "this" if kind in ("resolution", "order", "decision") else None)
+        if kind == "self":
+            # the document itself: its main own act (the one its header states)
+            own = sorted((g for g in full if g.fields.get("self")), key=lambda g: -len(g.fields))
+            target = own[0] if own else None
+        else:
+            # a bare type word: the document's own act of that kind, else the
+            # act of that kind named before
+            target = antecedent(kind, f.start, None, full, "this")
     if target is None:
         return f
     ident = _identity(target.fields)

@@ -44,9 +44,12 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     groups += [(c.head + 1, c.last) for c in citations if c.last > c.head]
     citations = [c for c in citations if not any(a <= c.head <= b for a, b in groups)]
     out = [_to_found(ctx, c) for c in citations]
-    out += _code_abbreviations(ctx, text)
+    aliases = _alias_uses(ctx, citations)
+    taken = {(f.start, f.end) for f in aliases}
+    out += [f for f in _code_abbreviations(ctx, text) if not any(
+        a <= f.end and f.start <= b for a, b in taken)]
     out += _un_symbols(text, out)
-    out += _alias_uses(ctx, citations)
+    out += aliases
     return sorted(out, key=lambda f: (f.start, f.end))
 
 

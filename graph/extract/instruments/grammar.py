@@ -283,9 +283,9 @@ def read(ctx: Context, head: int) -> Citation | None:
             value = d[1].fields.get("value", "")
             text = ctx.text[d[1].start:d[1].end]
             attributive = text.endswith(("ғы", "гі")) or not text[-1].isalpha()
-            if len(value) == 10 and (attributive or "title" in seen):
+            if len(value) == 10 and (attributive or "quoted" in seen):
                 c.date = value
-            elif len(value) == 10 and not attributive and "title" not in seen:
+            elif len(value) == 10 and not attributive and "quoted" not in seen:
                 break  # "2012 жылы 5 мамырда заң қабылданды": an event date
             seen.add("date")
             c.first = d[0]
@@ -309,6 +309,7 @@ def read(ctx: Context, head: int) -> Citation | None:
             if o + 1 < i:
                 _set_title(ctx, c, t, a, ctx.span_text(o + 1, i - 1))
             seen.add("title")
+            seen.add("quoted")
             c.first = o
             i = o - 1
             continue
@@ -407,6 +408,24 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         c.first, c.last = o, nxt
         seen.add("title")
         return
+    # a quoted name or a number before a few lower-case words:
+    # «Цифрлық Қазақстан» мемлекеттік бағдарламасы, № 35 жалпы ұсынымы
+    k = end
+    while (k >= 0 and end - k < 3 and toks[k].is_word and toks[k].text.islower() and not ctx.gap_break(k)
+           and not _GENITIVE.search(toks[k].lower) and not act_type(ctx, k)):
+        k -= 1
+    if k >= 0 and k < end and not ctx.gap_break(k):
+        if k in ctx.quotes and (toks[k].text in CLOSE_QUOTES or toks[k].text in PLAIN_QUOTES):
+            o = ctx.quotes[k]
+            if o + 1 < k:
+                c.title = ctx.span_text(o + 1, k - 1)
+                c.first = o
+                seen.add("title")
+                seen.add("quoted")
+                return
+        if _number_at(ctx, k):
+            c.first = k + 1
+            return
     run = name_run(ctx, end, c.head)
     titled = run and any("about" in ctx.roles(k) for k in range(run[0], end + 1))
     if not titled:
