@@ -149,3 +149,14 @@ def test_two_thousand_nodes_draw_at_once(tmp_path):
     # Physics off and positions precomputed: the first frame comes in well
     # under the seconds vis-network's own layout would need.
     assert run.first_draw_ms < 8000, run.first_draw_ms
+
+
+def test_empty_graph_says_so_without_errors(tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "empty.html"
+    summary = viz.draw_html(nx.DiGraph(), out)
+    run = open_page(out, probe="document.getElementById('zg-empty').textContent")
+    assert summary.nodes == 0 and run.first_draw_ms is not None
+    assert run.errors == [] and run.requests == [run.url]
+    assert "Nothing to draw" in run.probe
