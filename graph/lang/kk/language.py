@@ -29,5 +29,10 @@ class Kazakh(Language):
     lang = "kk"
     Defaults = KazakhDefaults
 
+    def __init__(self, *args, max_length: int = 20_000_000, **kwargs):
+        # spaCy's 1M-character guard protects parser/NER memory; this language
+        # has neither, and whole codes (10 MB) must go through in one Doc.
+        super().__init__(*args, max_length=max_length, **kwargs)
+
 
 __all__ = ["Kazakh"]
