@@ -465,10 +465,8 @@ def act_sizes(g: nx.DiGraph) -> dict[Any, float]:
     `cites` edges (each weighted by the documents that make it), then how
     often the texts mention it, on log scales so one giant does not flatten
     the rest."""
-    cited = Counter()
-    for u, v, d in g.edges(data=True):
-        if d.get("relation") == "cites":
-            cited[v] += float(d.get("weight", 1))
+    cites = nx.subgraph_view(g, filter_edge=lambda u, v: g.edges[u, v].get("relation") == "cites")
+    cited = dict(cites.in_degree(weight="weight"))
     sizes = {}
     for node, attrs in g.nodes(data=True):
         if attrs.get("kind") == "act":

@@ -332,3 +332,18 @@ def test_graphml_and_gexf_round_trip(seed_graph, tmp_path, fmt, reader):
         assert "viz:position" in out.read_text(encoding="utf-8")
     with pytest.raises(ValueError):
         viz.write_graph(seed_graph, tmp_path / "x", "dot")
+
+
+def test_acts_grow_with_citations_then_mentions():
+    g = nx.DiGraph()
+    citing = [f"d{i}" for i in range(10)]
+    for d in citing:
+        g.add_node(d, kind="document", label=d)
+    for name, cited_by, mentions in [("a0", 0, 1), ("a1", 1, 1), ("a1m", 1, 9), ("a3", 3, 3), ("a10", 10, 10)]:
+        g.add_node(name, kind="act", label=name, mentions=mentions)
+        for d in citing[:cited_by]:
+            g.add_edge(d, name, relation="cites", weight=1)
+    sizes = viz.act_sizes(g)
+    order = ["a0", "a1", "a1m", "a3", "a10"]
+    assert [sizes[a] for a in order] == sorted(sizes[a] for a in order)
+    assert len({sizes[a] for a in order}) == len(order)
