@@ -471,7 +471,7 @@ def act_sizes(g: nx.DiGraph) -> dict[Any, float]:
     for node, attrs in g.nodes(data=True):
         if attrs.get("kind") == "act":
             mentioned = float(attrs.get("mentions") or 0)
-            size = 8 + 8 * math.log2(max(1.0, cited[node])) + 3 * math.log2(1 + mentioned)
+            size = 8 + 8 * math.log2(1 + cited.get(node, 0)) + 3 * math.log2(1 + mentioned)
             sizes[node] = min(50.0, size)
     return sizes
 
