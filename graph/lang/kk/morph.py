@@ -53,6 +53,8 @@ class _Rules:
     epenthetic_back: dict[str, str]
     front_stems: frozenset[str]
     novoice: frozenset[str]
+    elided: dict[str, str]
+    elided_back: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +93,14 @@ def _rules() -> _Rules:
         endings=endings,
         forms={k: frozenset(v) for k, v in forms.items()},
         nominative=frozenset(nominative),
-        known=frozenset({r[0] for r in stems.get("known", [])} | nominative),
+        known=frozenset({r[0] for r in stems.get("known", [])} | nominative
+                        | {r[0] for r in stems.get("elided", [])} | set(epenthetic)),
         epenthetic=epenthetic,
         epenthetic_back={v: k for k, v in epenthetic.items()},
         front_stems=frozenset(r[0] for r in stems.get("front", [])),
         novoice=frozenset(r[0] for r in stems.get("novoice", [])),
+        elided={r[0]: r[1] for r in stems.get("elided", [])},
+        elided_back={r[1]: r[0] for r in stems.get("elided", [])},
     )
 
 
@@ -152,7 +157,9 @@ def inflect(stem: str, plural: bool = False, possessive: bool = False,
         form = _add(form, "pl", _last_class(form), front_of(form))
     if possessive:
         after = _last_class(form)
-        if after != "V" and form == form_stem and form[-1] in rules.voicing and stem not in rules.novoice:
+        if form == form_stem and stem in rules.elided:  # орын -> орны
+            form = form_stem = rules.elided[stem]
+        elif after != "V" and form == form_stem and form[-1] in rules.voicing and stem not in rules.novoice:
             form = form[:-1] + rules.voicing[form[-1]]
             form_stem = form
         form = _add(form, "p3", "V" if after == "V" else after, front_of(form))
@@ -172,13 +179,15 @@ def _peel(word: str, name: str) -> list[str]:
 def _stem_candidates(rest: str, possessive_removed: str) -> list[str]:
     """Stems a remainder may come from: undo п/к/қ voicing after a removed -ы/-і
     (only after a vowel: тармағы -> тармақ, but жылғы is not жылқ+ы), and map an
-    epenthetic form (акті) back to its stem (акт)."""
+    epenthetic form (акті) or an elided one (орн) back to its stem (акт, орын)."""
     rules = _rules()
     out = [rest]
     if possessive_removed in _POSS_AFTER_CONSONANT and len(rest) >= 2 and _last_class(rest[:-1]) == "V":
         for plain, voiced in rules.voicing.items():
             if rest.endswith(voiced):
                 out.append(rest[:-1] + plain)
+    if possessive_removed in _POSS_AFTER_CONSONANT and rest in rules.elided_back:
+        out.append(rules.elided_back[rest])
     return [rules.epenthetic_back.get(s, s) for s in out]
 
 
@@ -193,17 +202,17 @@ _SY_ENDINGS = ("шы", "ші", "ғы", "гі", "қы", "кі")
 
 def _odd_stem(stem: str) -> bool:
     """Stems Kazakh doesn't have, so that a reading needing one loses: a final
-    б/г/ғ (native stems devoice: жылғ+ы), a consonant + к/қ (сыртқ+ы) or + ш
-    (the agent and ordinal -шы/-ші: атқаруш+ы, бірінш+і), a two-letter stem
-    ending in a vowel (са+ны is саны = сан+ы)."""
+    б/г/ғ (native stems devoice: жылғ+ы), a consonant + к/қ (сыртқ+ы), + ш (the
+    agent and ordinal -шы/-ші: атқаруш+ы, бірінш+і) or + л (the adjectives in
+    -лы/-лі: сайлаул+ы), a consonant-vowel stem (са+ны is саны = сан+ы)."""
     rules = _rules()
     if stem in rules.novoice or stem in rules.known or len(stem) < 2:
         return False
     if stem[-1] in rules.voicing.values():
         return True
-    if len(stem) == 2 and _last_class(stem) == "V":
+    if len(stem) == 2 and _last_class(stem) == "V" and _last_class(stem[0]) != "V":
         return True
-    return stem[-1] in (*rules.voicing, "ш") and (_last_class(stem[-2]) != "V" or stem[-2] == "у")
+    return stem[-1] in (*rules.voicing, "ш", "л") and (_last_class(stem[-2]) != "V" or stem[-2] == "у")
 
 
 def _odd_possessive(a: Analysis) -> bool:
