@@ -31,7 +31,11 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 # Punctuation that closes a clause: the action never reaches across it.
 # Line breaks are not breaks: PDF exports cut sentences at page ends.
-_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”()]")
+# Parentheses are not breaks either: a remark in brackets sits inside its
+# clause, and its words are left out of the action (see _parenthesised).
+_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”]")
+_PARENS = re.compile(r"[()]")
+_PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
 # What may follow a command verb: the end of its clause.
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)")
@@ -39,6 +43,8 @@ _ACTION_WORDS = 4  # words of the object kept before a command verb
 _STATEMENT_WORDS = 8  # words kept before a marker: a right or a ban names a longer deed
 _SOURCE_FIELDS = ("kind", "title", "date", "number", "issuer", "self", "anaphora", "draft")
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
+_RULES = ("obligation", "prohibition", "permission", "formula")  # the rows of deontic.tsv that are markers
+_AFTER_MARKER_ENDS_CLAUSE = re.compile(r"\s*(?:[.;:!?»\"”),]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,7 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
     source act and bearer are fields of their own; `сәйкес` after a source
     goes with it); the words of `skip` (an addressee) are left out."""
     def skipped(k: int) -> bool:
-        return bool(skip) and skip[0] <= words[k].start < skip[1]
+        return (bool(skip) and skip[0] <= words[k].start < skip[1]) or ctx.in_parens(words[k].start)
 
     start, kept = hi, 0
     while start > lo and kept < size:
@@ -187,14 +193,20 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
         return vn is not None and (vn == words[i - 1].key or vn != verbs.verbal_noun(prev, active=True))
     if mk.attach in ("predicate", "any_final"):
         return _ends_clause(text, words, i + n - 1)
+    if mk.attach == "not_purpose":
+        return not (i + n < len(words) and words[i + n].key in _purposes())
     return False
+
+
+@lru_cache(maxsize=1)
+def _purposes() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "purpose")
 
 
 def _ends_clause(text: str, words: list[Word], last: int) -> bool:
     """Whether word `last` closes its clause, or is followed by a word that
     keeps it a predicate (`міндетті болып табылады`, `тыйым салынған және`)."""
-    after = text[words[last].end:]
-    if re.match(r"\s*(?:[.;:!?»\"”),]|$)", after):
+    if _AFTER_MARKER_ENDS_CLAUSE.match(text, words[last].end):
         return True
     return last + 1 < len(words) and words[last + 1].key in _links()
 
@@ -206,6 +218,25 @@ def _links() -> frozenset[str]:
 
 _QUOTE = re.compile(r"[«»]|(?<![\w])\"|\"(?![\w])")
 _QUOTE_REACH = 5000  # a quotation open longer than this is a stray mark, not a quotation
+
+
+def _parenthesised(text: str) -> list[tuple[int, int]]:
+    """Spans of the outermost bracketed remarks (`(...)`), in order."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    depth = 0
+    for m in _PARENS.finditer(text):
+        if m.group() == "(":
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0 and opened is not None and m.end() - opened <= _PAREN_REACH:
+                spans.append((opened, m.end()))
+        if opened is not None and m.start() - opened > _PAREN_REACH:
+            depth, opened = 0, None
+    return spans
 
 
 def _quotations(text: str) -> tuple[list[int], list[int | None]]:
@@ -237,6 +268,11 @@ class _Context:
     bodies: list[tuple[int, int]]  # spans of named bodies
     formula_end: int | None  # end of the first operative formula
     quotes: tuple[list[int], list[int | None]]
+    parens: list[tuple[int, int]]  # bracketed remarks, in order
+
+    def in_parens(self, pos: int) -> bool:
+        k = bisect_right(self.parens, (pos, len(self.text))) - 1
+        return k >= 0 and self.parens[k][0] <= pos < self.parens[k][1]
 
     def quotation_at(self, pos: int) -> int | None:
         """Start of the quotation that `pos` sits in, or None."""
@@ -352,7 +388,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
     ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,
-                   _quotations(text))
+                   _quotations(text), _parenthesised(text))
     formula_words = _formula_first_words()
     out: list[Found] = []
     taken_until = -1  # a marker's words are not read again as another marker
@@ -360,7 +396,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
         if w.start < taken_until:
             continue
         mk = _match_marker(words, i)
-        if mk is not None and mk.modality in ("link", "after_source"):
+        if mk is not None and mk.modality not in _RULES:
             mk = None
         if mk is not None:
             if mk.modality == "formula":

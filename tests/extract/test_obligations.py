@@ -76,6 +76,17 @@ ROWS = [
     ("Кемсітушілікке жол берілмейді.", [], [{"modality": "prohibition", "action": "Кемсітушілік"}]),
     ("Ешкімнің сот өкілеттігін иеленуге құқығы жоқ.",
      [], [{"modality": "prohibition", "action": "Ешкімнің сот өкілеттігін иелену"}]),
+    # a principle stated as a noun is a rule; the same words as a purpose are not
+    ("Заңның қағидаттары: кемсітуге жол бермеу; заңдылық.",
+     [], [{"modality": "prohibition", "action": "кемсіту"}]),
+    ("Кемсітушілікке жол бермеу үшін шаралар қабылданды.", [], []),
+    # 'is subject to' after a verbal noun is a duty; after a noun it is a classification
+    ("Барлық жұмыскерлер міндетті әлеуметтік сақтандырылуға жатады.",
+     [], [{"modality": "obligation", "action": "Барлық жұмыскерлер міндетті әлеуметтік сақтандырылу"}]),
+    ("Бұл мәселе облыстың құзыретіне жатады.", [], []),
+    # a bracketed remark is not the deed
+    ("Қағидалар ұйымдарға (ерекше талаптар қойылмайды) шетелдік жұмыс күшін тартуға рұқсат етеді.",
+     [], [{"modality": "permission", "action": "Қағидалар ұйымдарға шетелдік жұмыс күшін тарту"}]),
     # the addressee right before the marker is the bearer
     ("Прокуратура органдарын тексеру үшін Уәкілге тыйым салынбаған.",
      [("institution", "Уәкілге", {"name": "Адам құқықтары жөніндегі уәкіл"})],
