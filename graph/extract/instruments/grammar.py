@@ -88,7 +88,24 @@ class Context:
         return (self.index_at(f.start), f) if f else None
 
     def roles(self, i: int) -> frozenset[str]:
-        return self.vocab.role(self.tokens[i].lower) if 0 <= i < len(self.tokens) else frozenset()
+        if not 0 <= i < len(self.tokens):
+            return frozenset()
+        roles = self.vocab.role(self.tokens[i].lower)
+        if "country" in roles and i + 1 < len(self.tokens) and "qualifier" in self.vocab.role(self.tokens[i + 1].lower):
+            roles = roles | {"qualifier"}
+        return roles
+
+    def participle(self, i: int) -> bool:
+        """A past participle (бекіткен, жасаған) that is not part of names."""
+        word = self.tokens[i].lower
+        if word in self.vocab.roles.get("name_participle", ()):
+            return False
+        return any(word.endswith(e) for e in self.vocab.roles.get("participle_ending", ()))
+
+    def joins_act(self, i: int) -> bool:
+        """`мен`, `және` or a comma right after another act's type word: the
+        name on its right is a second act's (Конституция мен Білім туралы Заң)."""
+        return "and" in self.roles(i) and i >= 1 and self.tokens[i - 1].is_word and act_type(self, i - 1) is not None
 
     def span_text(self, a: int, b: int) -> str:
         """Text of tokens a..b inclusive, spaces collapsed."""
@@ -159,7 +176,8 @@ def _group_open(ctx: Context, i: int, limit: int = 10) -> int | None:
     return None
 
 
-def name_run(ctx: Context, end: int, head: int, short: str | None = None) -> tuple[int, str] | None:
+def name_run(ctx: Context, end: int, head: int, short: str | None = None,
+             commas: bool = True) -> tuple[int, str] | None:
     """The words of a name ending at token `end` (inclusive), read leftwards:
     (first index, why it stopped). Stops at a qualifier, an issuer, a date,
     a quote, a sentence end, a participle that closes a name, or an empty line.
@@ -200,13 +218,16 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None) -> tup
                 continue
             why = "qualifier"
             break
-        if "boundary" in roles or "anaphora" in roles or "this" in roles:
+        if "boundary" in roles or "anaphora" in roles or "this" in roles or ctx.joins_act(j):
+            why = "sentence"
+            break
+        if short and tok.is_word and j < end and ctx.participle(j):
             why = "sentence"
             break
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
             why = "sentence"
             break
-        if not tok.is_word and (short or tok.text not in ",()-–"):
+        if not tok.is_word and (short or tok.text not in (",()-–" if commas else "()-–")):
             why = "sentence"
             break
         first = j
@@ -222,6 +243,9 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None) -> tup
         return first, why
     if not caps:
         return None
+    if short:
+        start = caps[-1]  # the nearest capitalised word starts a short name (Әкімшілігіне Ұлттық жоспар)
+        return (start, why) if start <= end else None
     start = caps[0]
     sentence_start = start == first and why == "sentence" or (start > 0 and toks[start - 1].text in SENTENCE_END)
     if sentence_start and len(caps) > 1 and not _continues(ctx, start, caps[1]):
@@ -314,7 +338,9 @@ def read(ctx: Context, head: int) -> Citation | None:
             i = o - 1
             continue
         if "title_end" in ctx.roles(i) and "title" not in seen and t.name == "about":
-            run = name_run(ctx, i, head)
+            if c.nominative and toks[i + 1].newline_before:
+                break  # a header line: the title above it is the document's heading
+            run = name_run(ctx, i, head, commas=False)
             if not run:
                 break
             c.title = ctx.span_text(run[0], i)
@@ -427,16 +453,23 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
             c.first = k + 1
             return
     run = name_run(ctx, end, c.head)
-    titled = run and any("about" in ctx.roles(k) for k in range(run[0], end + 1))
+    titled = run and any("about" in ctx.roles(k) for k in range(max(run[0], end - 2), end + 1))
     if not titled:
+        if t.use == "titled":
+            return
         run = name_run(ctx, end, c.head, short=t.kind)
+        if run and c.plural and t.kind != "regulation":
+            return  # Көпмәдениеттілік бағдарламалары: programmes in general
+        if run and toks[c.head].capitalised and not toks[end].capitalised and t.kind != "code":
+            return  # ... мемлекетті Конвенция: a capitalised type word alone points back
     if not run:
         return
     start = run[0]
     words = [toks[k] for k in range(start, end + 1) if toks[k].is_word]
     if not words:
         return
-    if not titled and t.kind == "regulation" and any(_GENITIVE.search(w.lower) for w in words):
+    if t.kind == "regulation" and (_GENITIVE.search(words[-1].lower) or not titled and any(
+            _GENITIVE.search(w.lower) for w in words)):
         return  # Конституциясының ережелері: provisions of an act, not a regulation
     last = words[-1].lower
     after_about = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
