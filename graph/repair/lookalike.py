@@ -1,0 +1,93 @@
+"""Look-alike characters: Latin letters inside Cyrillic words, soft hyphens,
+no-break spaces, curly quotes. Every change is one character for one (or a
+deletion), so offsets stay exact."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lang import lexicon
+from .mapped import EditLog, Repaired
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LATIN_RUN = re.compile(r"[A-Za-z]+")
+OPENING_CONTEXT = " \t\n([«„“"
+
+
+@lru_cache(maxsize=None)
+def lookalikes() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon("kk", "repair_lookalikes")}
+
+
+@lru_cache(maxsize=None)
+def character_actions() -> dict[str, str]:
+    return {chr(int(row[0][2:], 16)): row[1] for row in lexicon("kk", "repair_characters")}
+
+
+@lru_cache(maxsize=None)
+def special_characters() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in character_actions()) + "]")
+
+
+def _letter_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to the whole run of letters around it."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    n = len(text)
+    while end < n and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def fix_latin_letters(text: str, log: EditLog) -> None:
+    """A Latin look-alike in a run of letters that is otherwise Cyrillic
+    becomes the Cyrillic letter; a run with any other Latin letter is a
+    genuinely mixed word and stays."""
+    table = lookalikes()
+    done = 0
+    for m in LATIN_RUN.finditer(text):
+        if m.start() < done:
+            continue
+        start, end = _letter_run(text, m.start(), m.end())
+        done = end
+        word = text[start:end]
+        if not CYRILLIC.search(word):
+            continue
+        latin = [i for i, ch in enumerate(word) if "A" <= ch <= "z" and ch.isascii() and ch.isalpha()]
+        if any(word[i] not in table for i in latin):
+            continue
+        for i in latin:
+            log.replace(start + i, start + i + 1, table[word[i]])
+
+
+def fix_special_characters(text: str, log: EditLog) -> None:
+    actions = character_actions()
+    for m in special_characters().finditer(text):
+        i = m.start()
+        action = actions[m.group()]
+        if action == "space":
+            log.replace(i, i + 1, " ")
+        elif action == "drop":
+            end = i + 1
+            if m.group() == "\u00ad":
+                # a soft hyphen at a line end: the word goes on after the break
+                j = end
+                while j < len(text) and text[j] == " ":
+                    j += 1
+                if j < len(text) and text[j] == "\n":
+                    k = j + 1
+                    while k < len(text) and text[k] == " ":
+                        k += 1
+                    if k < len(text) and text[k].isalpha():
+                        end = k
+            log.delete(i, end)
+        else:
+            before = text[i - 1] if i > 0 else " "
+            log.replace(i, i + 1, "«" if before in OPENING_CONTEXT else "»")
+
+
+def fix_characters(rep: Repaired) -> Repaired:
+    log = EditLog()
+    fix_latin_letters(rep.text, log)
+    fix_special_characters(rep.text, log)
+    return log.apply(rep)
