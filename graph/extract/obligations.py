@@ -320,6 +320,29 @@ def _nominative(text: str) -> bool:
     return morph.drop_case(w) == w
 
 
+def _assigned_duty(words: list[Word], lo: int, hi: int) -> list[int]:
+    """What an assigning command hands over: the clause's subject up to its
+    first bare verbal noun (`Осы бұйрықтың орындалуын бақылау ... вице-министріне
+    жүктелсін`), so that the addressee's words stay out of the action."""
+    for k in range(lo, hi):
+        if verbs.verbal_noun(words[k].text) == words[k].key:
+            return list(range(max(lo, k + 1 - _ACTION_WORDS), k + 1))
+    return []
+
+
+_SCOPE_REACH = 3000  # characters back to look for a command's subject
+
+
+def _command_scope(ctx: _Context, pos: int) -> int:
+    """Where the sentence that a command closes begins: after the last full
+    stop (an item number's included), never before the formula. A command
+    may close a list (`департаменті: 1) ...; 2) ... қамтамасыз етсін.`), so
+    colons and semicolons do not end its scope."""
+    floor = max(0, pos - _SCOPE_REACH, ctx.formula_end or 0)
+    stop = ctx.text.rfind(".", floor, pos)
+    return stop + 1 if stop >= 0 else floor
+
+
 def _bearer_before(ctx: _Context, lo: int, pos: int) -> str | None:
     """The named body that is the subject of a command: an institution in the
     nominative between the clause start and the verb."""
@@ -450,6 +473,8 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     addressee = _addressee(ctx, words[lo].start, w.start) if verbs.assigns(cmd.lemma) else None
     # a command's object may be an act (`қаулыға өзгерістер енгізілсін`): only bodies are cut off
     idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
+    if verbs.assigns(cmd.lemma):
+        idx = _assigned_duty(words, obj_lo, i) or idx
     first = idx[0] if idx else i
     action = _action(words, idx, cmd.lemma)
     fields: dict[str, Any] = {"modality": "prohibition" if cmd.negative else "obligation", "action": action}
@@ -458,7 +483,7 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     elif addressee:
         bearer = addressee[0]
     elif not cmd.passive:
-        bearer = _bearer_before(ctx, s_start, w.start)
+        bearer = _bearer_before(ctx, _command_scope(ctx, w.start), w.start)
     else:
         bearer = None
     if bearer:

@@ -98,6 +98,14 @@ ROWS = [
        {"name": "Қазақстан Республикасы Қаржы министрлігі"})],
      [{"modality": "obligation", "action": "Бақылау жүктеу",
        "bearer": "Қазақстан Республикасы Қаржы министрлігі", "source": {"self": True}}]),
+    # a command closing a list: its subject is before the list
+    ("БҰЙЫРАМЫН:\n2. Қазақстан Республикасы Сыртқы істер министрлігі заңнамада белгіленген тәртіппен:\n"
+     "1) осы бұйрықты мемлекеттік тіркеуді;\n2) оны интернет-ресурста орналастыруды қамтамасыз етсін.",
+     [MINISTRY], [{"modality": "obligation", "action": "оны интернет-ресурста орналастыруды қамтамасыз ету",
+                   "bearer": "Қазақстан Республикасы Сыртқы істер министрлігі", "source": {"self": True}}]),
+    # an assigned duty is the subject, whether or not the addressee is a named body
+    ("БҰЙЫРАМЫН:\n3. Осы бұйрықтың орындалуын бақылау жетекшілік ететін вице-министрге жүктелсін.",
+     [], [{"modality": "obligation", "action": "Осы бұйрықтың орындалуын бақылау жүктеу", "source": {"self": True}}]),
     # not obligations: guesses about the future, adjectives, 'appropriate', guarantees, ability
     ("Этностық шиеленіс ушығуы мүмкін.", [], []),
     ("Жалпыға міндетті стандарт қолданылады.", [], []),
