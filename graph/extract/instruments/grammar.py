@@ -17,6 +17,7 @@ from .vocabulary import ActType, Vocabulary
 
 MAX_NAME = 25  # words in an unquoted name or title
 SHORT_NAME = {"code": 4}  # words in a name without a title word (Азаматтық іс жүргізу кодексі)
+TITLED_REACH = 7  # words between a title word and a report's type word (... туралы алтыншы ... баяндама)
 SHORT_NAME_OTHER = 10  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік|ғы|гі|қы|кі)$")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
@@ -453,7 +454,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
             c.first = k + 1
             return
     run = name_run(ctx, end, c.head)
-    titled = run and any("about" in ctx.roles(k) for k in range(max(run[0], end - 2), end + 1))
+    reach = TITLED_REACH if t.use == "titled" else 3
+    titled = run and any("about" in ctx.roles(k) for k in range(max(run[0], end - reach + 1), end + 1))
     if not titled:
         if t.use == "titled":
             return
