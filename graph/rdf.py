@@ -111,7 +111,7 @@ class _DocumentWriter:
         self.out.add(d, DCTERMS.identifier, Literal(r.doc))
         self.out.add(d, DCTERMS.language, Literal(self.lang, datatype=XSD.language))
         self.out.add(d, ZG.sha256, Literal(r.sha256))
-        self.out.add(d, ZG.characters, Literal(str(len(r.original)), datatype=XSD.nonNegativeInteger))
+        self.out.add(d, ZG.characters, Literal(str(len(r.original)), datatype=XSD.integer))
         if self.own_act is not None:
             self.out.add(d, FOAF.primaryTopic, self.own_act)
 
@@ -284,13 +284,13 @@ class _DocumentWriter:
         self.out.add(target, OA.hasSelector, pos)
         self.out.add(target, OA.hasSelector, quote)
         self.out.add(pos, A, OA.TextPositionSelector)
-        self.out.add(pos, OA.start, Literal(str(m.start_char), datatype=XSD.nonNegativeInteger))
-        self.out.add(pos, OA.end, Literal(str(m.end_char), datatype=XSD.nonNegativeInteger))
+        self.out.add(pos, OA.start, Literal(str(m.start_char), datatype=XSD.integer))
+        self.out.add(pos, OA.end, Literal(str(m.end_char), datatype=XSD.integer))
         self.out.add(quote, A, OA.TextQuoteSelector)
         self.out.add(quote, OA.exact, Literal(original[m.start_char:m.end_char]))
         self.out.add(quote, OA.prefix, Literal(original[max(0, m.start_char - QUOTE_CONTEXT):m.start_char]))
         self.out.add(quote, OA.suffix, Literal(original[m.end_char:m.end_char + QUOTE_CONTEXT]))
-        self.out.add(ann, ZG.line, Literal(str(m.line), datatype=XSD.positiveInteger))
+        self.out.add(ann, ZG.line, Literal(str(m.line), datatype=XSD.integer))
 
     def write(self) -> list[Quad]:
         self.write_document()

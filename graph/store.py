@@ -15,7 +15,7 @@ from typing import IO, Iterable, Iterator, Mapping
 from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions,
                         QueryTriples, RdfFormat, Store, Variable)
 
-from .namespaces import PREFIXES, ZG
+from .namespaces import PREFIXES, XSD, ZG
 
 META_GRAPH = NamedNode("urn:zangraph:meta")
 _HASH = ZG.sha256
@@ -44,25 +44,6 @@ class StoredDocument:
     graph: str
     sha256: str
     quads: int
-
-
-def _term(t) -> str:
-    """A term in SPARQL/N-Triples syntax (pyoxigraph's str() is N-Triples)."""
-    return str(t)
-
-
-def _insert_data(quads: Iterable[Quad]) -> str:
-    """`INSERT DATA` body grouping the quads by graph."""
-    by_graph: dict[str, list[str]] = {}
-    for q in quads:
-        g = q.graph_name
-        key = "" if isinstance(g, DefaultGraph) else _term(g)
-        by_graph.setdefault(key, []).append(f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)} .")
-    parts = []
-    for g, lines in by_graph.items():
-        body = "\n".join(lines)
-        parts.append(f"GRAPH {g} {{\n{body}\n}}" if g else body)
-    return "\n".join(parts)
 
 
 class GraphStore:
@@ -103,28 +84,34 @@ class GraphStore:
 
     # -- writing -------------------------------------------------------------
     def replace_document(self, graph_iri: str, quads: Iterable[Quad], sha256: str) -> int:
-        """Replace one document's named graph and record its content hash, in
-        one transaction (one SPARQL update): an interrupted build leaves the
-        document either entirely old or entirely new. Quads are put in
-        `graph_iri` whatever graph they came with. Returns the quad count."""
+        """Replace one document's named graph and record its content hash.
+
+        The hash is removed first and written last, in the same transaction
+        as the new quads (Store.extend is all-or-nothing), so at every moment
+        "the hash is recorded" implies "the graph is complete and current": an
+        interrupted build leaves the document without a hash, and the next
+        build redoes it. Quads are put in `graph_iri` whatever graph they came
+        with. Returns the quad count."""
         g = NamedNode(graph_iri)
         placed = [Quad(q.subject, q.predicate, q.object, g) for q in quads]
-        meta = [Quad(g, _HASH, Literal(sha256), META_GRAPH),
-                Quad(g, _QUADS, Literal(str(len(placed)), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")), META_GRAPH)]
-        update = (
-            f"DROP SILENT GRAPH {_term(g)} ;\n"
-            f"DELETE WHERE {{ GRAPH {_term(META_GRAPH)} {{ {_term(g)} ?p ?o }} }} ;\n"
-            f"INSERT DATA {{\n{_insert_data(placed + meta)}\n}}"
-        )
-        self.store.update(update)
+        self._forget(g)
+        self.store.remove_graph(g)
+        self.store.extend(placed + self._meta(g, sha256, len(placed)))
         return len(placed)
+
+    @staticmethod
+    def _meta(g: NamedNode, sha256: str, count: int) -> list[Quad]:
+        return [Quad(g, _HASH, Literal(sha256), META_GRAPH),
+                Quad(g, _QUADS, Literal(str(count), datatype=XSD.integer), META_GRAPH)]
+
+    def _forget(self, g: NamedNode) -> None:
+        for q in list(self.store.quads_for_pattern(g, None, None, META_GRAPH)):
+            self.store.remove(q)
 
     def remove_document(self, graph_iri: str) -> None:
         g = NamedNode(graph_iri)
-        self.store.update(
-            f"DROP SILENT GRAPH {_term(g)} ;\n"
-            f"DELETE WHERE {{ GRAPH {_term(META_GRAPH)} {{ {_term(g)} ?p ?o }} }}"
-        )
+        self._forget(g)
+        self.store.remove_graph(g)
 
     def bulk_replace_documents(self, batch: Iterable[tuple[str, Iterable[Quad], str]]) -> int:
         """Replace many documents at once through the bulk loader: fast, but
@@ -144,13 +131,8 @@ class GraphStore:
                     yield Quad(q.subject, q.predicate, q.object, g)
 
         self.store.bulk_extend(quads())
-        xsd_nni = NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
-        self.store.extend(
-            q
-            for graph_iri, doc_quads, sha in batch
-            for q in (Quad(NamedNode(graph_iri), _HASH, Literal(sha), META_GRAPH),
-                      Quad(NamedNode(graph_iri), _QUADS, Literal(str(len(doc_quads)), datatype=xsd_nni), META_GRAPH))
-        )
+        self.store.extend(q for graph_iri, doc_quads, sha in batch
+                          for q in self._meta(NamedNode(graph_iri), sha, len(doc_quads)))
         return written
 
     def load(self, data: bytes | str | IO[bytes], fmt: str = "nq") -> None:

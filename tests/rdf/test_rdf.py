@@ -189,8 +189,8 @@ def test_every_mention_is_an_annotation_selecting_its_characters() -> None:
     quads = document_quads(result)
     for m in result.mentions:
         ann = ids.annotation_iri(B, result.doc, m.type, m.start_char, m.end_char)
-        assert _objects(quads, ann + "-pos", OA.start) == {Literal(str(m.start_char), datatype=XSD.nonNegativeInteger)}
-        assert _objects(quads, ann + "-pos", OA.end) == {Literal(str(m.end_char), datatype=XSD.nonNegativeInteger)}
+        assert _objects(quads, ann + "-pos", OA.start) == {Literal(str(m.start_char), datatype=XSD.integer)}
+        assert _objects(quads, ann + "-pos", OA.end) == {Literal(str(m.end_char), datatype=XSD.integer)}
         assert _objects(quads, ann + "-quote", OA.exact) == {Literal(m.text)}
         prefix = next(iter(_objects(quads, ann + "-quote", OA.prefix))).value
         assert result.original[: m.start_char].endswith(prefix)

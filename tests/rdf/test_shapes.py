@@ -55,7 +55,10 @@ def violations(report: rdflib.Graph) -> set[tuple[str, str]]:
 
 
 def test_seed_graph_from_gold_facts_conforms(gold_seed, shapes, ontology) -> None:
-    conforms, _, text = validate(to_rdflib(document_quads(gold_seed)), shapes, ontology)
+    """Every kind of fact the seed holds (the annotations' shapes are checked
+    on the pipeline's graph below; leaving them out here halves the time)."""
+    quads = [q for q in document_quads(gold_seed) if "#" not in q.subject.value]
+    conforms, _, text = validate(to_rdflib(quads), shapes, ontology)
     assert conforms, text
 
 
@@ -76,7 +79,7 @@ def _first(g: rdflib.Graph, cls) -> URIRef:
 def _swap_end(g):
     sel = _first(g, OA.TextPositionSelector)
     start = g.value(sel, OA.start)
-    g.set((sel, OA.end, Literal(int(start), datatype=XSD.nonNegativeInteger)))
+    g.set((sel, OA.end, Literal(int(start), datatype=XSD.integer)))
 
 
 def _bad_modality(g):
@@ -109,6 +112,11 @@ def _article_as_number(g):
     g.add((sub, ZG.article, Literal(54)))
 
 
+def _negative_start(g):
+    sel = _first(g, OA.TextPositionSelector)
+    g.set((sel, OA.start, Literal(-1, datatype=XSD.integer)))
+
+
 BREAKAGES = [
     (_swap_end, ("LessThanConstraintComponent", "Violation")),
     (_bad_modality, ("InConstraintComponent", "Violation")),
@@ -117,6 +125,7 @@ BREAKAGES = [
     (_two_dates, ("MaxCountConstraintComponent", "Warning")),
     (_kind_without_labels, ("MinCountConstraintComponent", "Violation")),
     (_article_as_number, ("DatatypeConstraintComponent", "Violation")),
+    (_negative_start, ("MinInclusiveConstraintComponent", "Violation")),
 ]
 
 
