@@ -49,9 +49,21 @@ def seed_run(seed_store, tmp_path_factory):
       input.dispatchEvent(new Event('input'));
       var first = document.querySelector('#zg-results button');
       if (first) { first.click(); }
-      return {results: document.querySelectorAll('#zg-results button').length,
-              details: document.getElementById('zg-details').textContent,
-              legend: document.getElementById('zg-kinds').textContent};
+      var found = {results: document.querySelectorAll('#zg-results button').length,
+                   details: document.getElementById('zg-details').textContent,
+                   legend: document.getElementById('zg-kinds').textContent};
+      // Filter: untick institutions; their nodes and edges disappear, then come back.
+      var box = document.querySelector('#zg-kinds input[data-kind="institution"]');
+      var data = window.zangraph.network.body.data;
+      var hidden = function (set) { return set.get({filter: function (x) { return x.hidden === true; }}).length; };
+      if (box) {
+        box.click();
+        found.hiddenNodes = hidden(data.nodes);
+        found.hiddenEdges = hidden(data.edges);
+        box.click();
+        found.hiddenAfter = hidden(data.nodes) + hidden(data.edges);
+      }
+      return found;
     })()""" % json.dumps(word)
     return open_page(out, probe=probe), summary, g, act
 
@@ -70,6 +82,17 @@ def test_seed_page_search_finds_and_shows_an_act(seed_run):
     assert act["label"] in run.probe["details"] or act.get("title", "") in run.probe["details"]
     for kind in {d["kind"] for _, d in g.nodes(data=True)}:
         assert viz.KINDS[kind].label in run.probe["legend"]
+
+
+def test_seed_page_filters_by_type(seed_run):
+    run, _, g, _ = seed_run
+    institutions = {n for n, k in g.nodes(data="kind") if k == "institution"}
+    if not institutions:
+        pytest.skip("the seed's graph has no institution to filter")
+    touching = sum(1 for u, v in g.edges() if u in institutions or v in institutions)
+    assert run.probe["hiddenNodes"] == len(institutions)
+    assert run.probe["hiddenEdges"] == touching
+    assert run.probe["hiddenAfter"] == 0
 
 
 def test_hostile_titles_are_shown_as_text(tmp_path):
