@@ -50,10 +50,10 @@ def store_base(store: GraphStore) -> str:
 
 
 def merged_triples(store: GraphStore) -> Iterator[Triple]:
-    """Each triple of the document graphs once, grouped by subject."""
+    """Each triple of the document graphs once, grouped by subject, its types first."""
     result = store.query(
-        "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) } ORDER BY ?s ?p ?o"
-        % META_GRAPH.value, union=False)
+        "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) } "
+        "ORDER BY ?s IF(?p = rdf:type, 0, 1) ?p ?o" % META_GRAPH.value, union=False)
     for row in result:
         yield Triple(row[0], row[1], row[2])
 

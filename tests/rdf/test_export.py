@@ -159,3 +159,16 @@ def test_document_rebuild_changes_only_its_graph_in_exports(tmp_path) -> None:
         ga = NamedNode(document_graph(DEFAULT_BASE, "a.txt"))
         assert {q for q in after if q.graph_name == ga} == {
             Quad(q.subject, q.predicate, q.object, ga) for q in document_quads(a2)}
+
+
+def test_readme_holds_the_current_diagram() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ontology_diagram", ROOT / "ontology" / "diagram.py")
+    diagram = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(diagram)
+    readme = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
+    drawn = diagram.mermaid()
+    assert "eli_LegalResource <|-- eli_LegalResourceSubdivision" in drawn
+    assert "zg_Obligation --> org_Organization : zg:bearer" in drawn
+    assert diagram.with_diagram(readme, drawn) == readme, "run: python ontology/diagram.py --write"
