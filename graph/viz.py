@@ -168,6 +168,9 @@ SELECT ?act (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
   ?act a eli:LegalResource .
 } GROUP BY ?act"""
 
+Q_DOCUMENT_COUNT = _PREFIXES + """
+SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc a zg:SourceDocument }"""
+
 # Acts whose text is a source document (the document's own act, or a second
 # act it contains, such as the report a resolution approves).
 Q_OWN_TEXT = _PREFIXES + """
@@ -254,6 +257,7 @@ def _snippet(prefix: str | None, exact: str, suffix: str | None) -> str:
 def read_network(store: "GraphStore", *, provisions: bool = False) -> nx.DiGraph:
     """The whole network in the store (see `build_network`)."""
     g = nx.DiGraph()
+    g.graph["documents"] = int(next(iter(_rows(store, Q_DOCUMENT_COUNT)))["n"] or 0)
     mentions = {r["body"]: (int(r["mentions"]), int(r["documents"])) for r in _rows(store, Q_MENTIONS)}
 
     acts: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -865,6 +869,7 @@ def render_html(g: nx.DiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str
         left_out=data["leftOut"],
         focus_label=shown.nodes[focus].get("label", focus) if focus in shown else None,
         depth=g.graph.get("depth"),
+        documents=g.graph.get("documents"),
     )
     summary = VizSummary(len(nodes), len(edges), sum(left.values()), dict(left), left_edges)
     return page, summary

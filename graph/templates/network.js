@@ -123,7 +123,36 @@
     }
     details.replaceChildren(box);
   }
-  network.on("selectNode", function (p) { if (p.nodes.length) { showDetails(p.nodes[0]); } });
+  /* Neighbourhood highlight: a selected node and its neighbours stay bright,
+     the rest fade, so one act's links read out of a crowded graph. */
+  var faded = false;
+  function highlight(id) {
+    var near = new Set(network.getConnectedNodes(id));
+    near.add(id);
+    nodes.update(data.nodes.map(function (n) {
+      var on = near.has(n.id);
+      return {id: n.id, opacity: on ? 1 : 0.15, font: {size: n.fontSize, color: on ? "#1f2933" : "rgba(31,41,51,0.2)"}};
+    }));
+    faded = true;
+  }
+  function unhighlight() {
+    if (!faded) { return; }
+    nodes.update(data.nodes.map(function (n) {
+      return {id: n.id, opacity: 1, font: {size: n.fontSize, color: "#1f2933"}};
+    }));
+    faded = false;
+  }
+  network.on("selectNode", function (p) {
+    if (p.nodes.length) { showDetails(p.nodes[0]); highlight(p.nodes[0]); }
+  });
+  network.on("deselectNode", function (p) { if (!p.nodes.length) { unhighlight(); } });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      network.unselectAll();
+      unhighlight();
+      hideTip();
+    }
+  });
 
   function pick(id) {
     var n = byId.get(id);
@@ -133,6 +162,7 @@
       setKind(n.kind, true);
     }
     network.selectNodes([id]);
+    highlight(id);
     network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
     showDetails(id);
   }
@@ -202,5 +232,6 @@
   if (data.focus !== null && data.focus !== undefined) {
     network.selectNodes([data.focus]);
     showDetails(data.focus);
+    highlight(data.focus);
   }
 })();

@@ -63,6 +63,14 @@ def seed_run(seed_store, tmp_path_factory):
         box.click();
         found.hiddenAfter = hidden(data.nodes) + hidden(data.edges);
       }
+      // Selecting a node fades everything but its neighbourhood; Escape restores.
+      var picked = document.querySelector('#zg-results button');
+      var faded = function () { return data.nodes.get({filter: function (x) { return x.opacity !== undefined && x.opacity < 1; }}).length; };
+      found.selected = window.zangraph.network.getSelectedNodes();
+      found.neighbours = found.selected.length ? window.zangraph.network.getConnectedNodes(found.selected[0]).length : 0;
+      found.faded = faded();
+      document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}));
+      found.fadedAfterEscape = faded();
       return found;
     })()""" % json.dumps(word)
     return open_page(out, probe=probe), summary, g, act
@@ -82,6 +90,15 @@ def test_seed_page_search_finds_and_shows_an_act(seed_run):
     assert act["label"] in run.probe["details"] or act.get("title", "") in run.probe["details"]
     for kind in {d["kind"] for _, d in g.nodes(data=True)}:
         assert viz.KINDS[kind].label in run.probe["legend"]
+
+
+def test_selecting_an_act_fades_all_but_its_neighbourhood(seed_run):
+    run, summary, g, act = seed_run
+    if act is None:
+        pytest.skip("the seed's graph has no act to select")
+    assert len(run.probe["selected"]) == 1
+    assert run.probe["faded"] == summary.nodes - 1 - run.probe["neighbours"]
+    assert run.probe["fadedAfterEscape"] == 0
 
 
 def test_seed_page_filters_by_type(seed_run):

@@ -347,3 +347,10 @@ def test_acts_grow_with_citations_then_mentions():
     order = ["a0", "a1", "a1m", "a3", "a10"]
     assert [sizes[a] for a in order] == sorted(sizes[a] for a in order)
     assert len({sizes[a] for a in order}) == len(order)
+
+
+def test_page_says_how_many_source_documents_it_draws(store, seed_graph, seed_page):
+    documents = count(store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a zg:SourceDocument }")
+    assert seed_graph.graph["documents"] == documents >= 1
+    noun = "document" if documents == 1 else "documents"
+    assert f"{documents} source {noun} · {seed_graph.number_of_nodes()} nodes" in seed_page[0]
