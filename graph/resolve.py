@@ -18,7 +18,7 @@ from .models import Found
 
 IDENTITY = ("kind", "title", "date", "number", "issuer")
 HEADER_REACH = 1500  # characters: where a document states its own requisites
-RECENT = 700  # characters: a bare type word means the act named this close before it
+RECENT = 1500  # characters: a bare type word means the act named this close before it
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "«»\"“”„")
 

@@ -222,7 +222,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if "boundary" in roles or "anaphora" in roles or "this" in roles or ctx.joins_act(j):
             why = "sentence"
             break
-        if short and tok.is_word and j < end and ctx.participle(j):
+        if short and tok.is_word and (j < end and ctx.participle(j) or act_type(ctx, j)):
             why = "sentence"
             break
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
@@ -246,6 +246,11 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         return None
     if short:
         start = caps[-1]  # the nearest capitalised word starts a short name (Әкімшілігіне Ұлттық жоспар)
+        if start == end and why == "sentence" and (start == 0 or toks[start - 1].text in SENTENCE_END) \
+                and short != "code":
+            return None  # Онда доктрина: a sentence's first word, not a name
+        if any("and" in ctx.roles(k) for k in range(start, end + 1)) and short != "code":
+            return None  # Мемлекеттің және бағдарлама
         return (start, why) if start <= end else None
     start = caps[0]
     sentence_start = start == first and why == "sentence" or (start > 0 and toks[start - 1].text in SENTENCE_END)
@@ -329,7 +334,8 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.first = i
             i -= 1
             continue
-        if (tok.text in CLOSE_QUOTES or tok.text in PLAIN_QUOTES) and i in ctx.quotes and "title" not in seen:
+        if (tok.text in CLOSE_QUOTES or tok.text in PLAIN_QUOTES) and i in ctx.quotes and "title" not in seen \
+                and t.name != "fixed":
             o = ctx.quotes[i]
             if o + 1 < i:
                 _set_title(ctx, c, t, a, ctx.span_text(o + 1, i - 1))
@@ -387,7 +393,7 @@ def read(ctx: Context, head: int) -> Citation | None:
     _read_right(ctx, c)
     if t.name == "fixed":
         c.title = fixed_title(ctx.vocab, t.kind)
-    if t.use == "numbered" and not (c.date or c.number):
+    if t.use == "numbered" and not (c.date or c.number or "quoted" in seen):
         return None
     if c.plural and not (c.title or c.date or c.number):
         return None  # Жоғарғы Сотының нормативтік қаулылары: acts in general
@@ -470,8 +476,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     words = [toks[k] for k in range(start, end + 1) if toks[k].is_word]
     if not words:
         return
-    if t.kind == "regulation" and (_GENITIVE.search(words[-1].lower) or not titled and any(
-            _GENITIVE.search(w.lower) for w in words)):
+    about_at = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
+    if t.kind == "regulation" and any(_GENITIVE.search(toks[k].lower) for k in range(about_at + 1, end + 1)):
         return  # Конституциясының ережелері: provisions of an act, not a regulation
     last = words[-1].lower
     after_about = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
