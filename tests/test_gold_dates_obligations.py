@@ -21,6 +21,8 @@ FLOORS = {
     ("seed", "obligation"): 0.70,
     ("adilet-kk", "date"): 0.95,
     ("adilet-kk", "obligation"): 0.85,
+    ("adilet-ru", "date"): 0.95,
+    ("adilet-ru", "obligation"): 0.85,
 }
 
 
@@ -48,6 +50,7 @@ def scores(tmp_path_factory):
     sets = {
         "seed": ([SEED], EVAL / "gold" / "seed.jsonl"),
         "adilet-kk": (sorted((EVAL / "adilet-dev" / "docs").glob("*.kk.txt")), EVAL / "adilet-dev" / "kk.jsonl"),
+        "adilet-ru": (sorted((EVAL / "adilet-dev" / "docs").glob("*.ru.txt")), EVAL / "adilet-dev" / "ru.jsonl"),
     }
     result = {}
     for name, (paths, gold_path) in sets.items():

@@ -62,9 +62,9 @@ class Word:
     key: str  # lower case, Latin look-alikes made Kazakh: what lexicons are matched against
 
 
-@lru_cache(maxsize=1)
-def _markers() -> tuple[Marker, ...]:
-    rows = [Marker(tuple(m.split()), mod, att) for m, mod, att in lexicon("kk", "deontic")]
+@lru_cache(maxsize=None)
+def _markers(lang: str = "kk") -> tuple[Marker, ...]:
+    rows = [Marker(tuple(m.split()), mod, att) for m, mod, att in lexicon(lang, "deontic")]
     return tuple(sorted(rows, key=lambda m: len(m.words), reverse=True))
 
 
@@ -83,16 +83,16 @@ def _words(text: str) -> list[Word]:
             for m in _WORD.finditer(text)]
 
 
-@lru_cache(maxsize=1)
-def _markers_by_first_word() -> dict[str, tuple[Marker, ...]]:
+@lru_cache(maxsize=None)
+def _markers_by_first_word(lang: str = "kk") -> dict[str, tuple[Marker, ...]]:
     out: dict[str, list[Marker]] = {}
-    for mk in _markers():  # longest first, kept within each first word
+    for mk in _markers(lang):  # longest first, kept within each first word
         out.setdefault(mk.words[0], []).append(mk)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _match_marker(words: list[Word], i: int) -> Marker | None:
-    for mk in _markers_by_first_word().get(words[i].key, ()):
+def _match_marker(words: list[Word], i: int, lang: str = "kk") -> Marker | None:
+    for mk in _markers_by_first_word(lang).get(words[i].key, ()):
         n = len(mk.words)
         if i + n <= len(words) and all(words[i + k].key == mk.words[k] for k in range(n)):
             return mk
@@ -449,6 +449,101 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
         found_cmd = _command_at(ctx, words, i, formula_words)
         if found_cmd is not None:
             out.append(found_cmd)
+    out.extend(_russian(ctx, words))
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+# --- Russian: the deed follows its marker, and a command is an infinitive
+# at the head of its item (1. Утвердить ...; Статья 1. Внести ...).
+
+_RU_ACTION_WORDS = 5
+# The start of a line or of a numbered item (an amendment's new wording opens with a quote).
+_ITEM_HEAD = re.compile(r"(?:^|\n)[ \t]*[\"«]?(?:(?:[Сс]татья\s+)?\d+(?:[-.]\d+)*[.)][ \t]*)?$")
+
+
+@lru_cache(maxsize=1)
+def _ru_infinitive_endings() -> tuple[str, ...]:
+    return tuple(sorted((e for kind, e in lexicon("ru", "verbs") if kind == "infinitive"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _ru_not_obligations() -> tuple[tuple[str, str], ...]:
+    return tuple((v, o) for v, o in lexicon("ru", "not_deontic"))
+
+
+def _ru_infinitive(w: Word) -> bool:
+    return len(w.key) >= 5 and w.key.isalpha() and w.key.endswith(_ru_infinitive_endings())
+
+
+def _clause_end(text: str, words: list[Word], i: int) -> int:
+    """Index after the last word of the clause that word i starts or sits in."""
+    j = i + 1
+    while j < len(words) and j - i < _CLAUSE_REACH:
+        if _CLAUSE_BREAK.search(text, words[j - 1].end, words[j].start):
+            break
+        j += 1
+    return j
+
+
+def _russian(ctx: _Context, words: list[Word]) -> list[Found]:
+    """Russian commands and rules: `1. Утвердить Правила`, `пункт 1 изложить
+    в следующей редакции`, `подлежит официальному опубликованию`."""
+    text = ctx.text
+    formula_end = None
+    for i in range(len(words)):
+        mk = _match_marker(words, i, "ru")
+        if mk and mk.modality == "formula":
+            formula_end = words[i + len(mk.words) - 1].end
+            break
+    out: list[Found] = []
+    done_clause = -1  # the clause whose command was taken: one command per clause
+    for i, w in enumerate(words):
+        if w.start < done_clause:
+            continue
+        mk = _match_marker(words, i, "ru")
+        if mk is not None and mk.modality in ("obligation", "prohibition", "permission"):
+            n = len(mk.words)
+            hi = _clause_end(text, words, i + n - 1)
+            if mk.attach == "infinitive" and (i + n >= hi or not _ru_infinitive(words[i + n])):
+                continue
+            if i + n < hi:  # обязан представить ...: the deed follows
+                idx = [k for k in range(i + n, min(hi, i + n + _RU_ACTION_WORDS)) if not ctx.in_parens(words[k].start)]
+            else:  # Дискриминация ... не допускается.: the deed is the subject
+                lo = _clause_start(text, words, i, 0)
+                idx = [k for k in range(max(lo, i - _RU_ACTION_WORDS), i)
+                       if not ctx.in_parens(words[k].start) and not _is_item_number(text, words[k])]
+            if not idx:
+                continue
+            fields: dict[str, Any] = {"modality": mk.modality, "action": " ".join(words[k].text for k in idx)}
+            fields.update(_source_fields(ctx.source_near(w.start, words[idx[-1]].end)))
+            out.append(Found("obligation", min(w.start, words[idx[0]].start),
+                             max(words[i + n - 1].end, words[idx[-1]].end), fields))
+            done_clause = words[hi - 1].end
+            continue
+        if not _ru_infinitive(w):
+            continue
+        lo = _clause_start(text, words, i, 0)
+        head = _ITEM_HEAD.search(text, max(0, words[lo].start - 40), words[lo].start)
+        if head is None:
+            continue  # the clause does not open an item or a line
+        if lo < i and (formula_end is None or w.start < formula_end):
+            continue  # `пункт 1 изложить`: an object before the verb only in an act's operative part
+        hi = _clause_end(text, words, i)
+        after = [k for k in range(i + 1, min(hi, i + 1 + _RU_ACTION_WORDS)) if not ctx.in_parens(words[k].start)]
+        if any(w.key == v and any(words[k].key.startswith(o) for k in after) for v, o in _ru_not_obligations()):
+            continue
+        before = [k for k in range(max(lo, i - _RU_ACTION_WORDS), i) if not _is_item_number(text, words[k])]
+        action = " ".join([w.key] + [words[k].text for k in before + after])
+        fields = {"modality": "obligation", "action": action}
+        quote = ctx.quotation_at(w.start)
+        if quote is None and (formula_end is None or w.start > formula_end):
+            fields["source"] = {"self": True}
+        else:
+            fields.update(_source_fields(ctx.source_near(quote if quote is not None else w.start, w.end)))
+        start = words[before[0]].start if before else w.start
+        out.append(Found("obligation", start, words[after[-1]].end if after else w.end, fields))
+        done_clause = words[hi - 1].end
     return out
 
 

@@ -136,3 +136,41 @@ def test_scanning_is_linear_on_large_input():
     start = time.perf_counter()
     obligations.find(chunk, Findings(chunk))
     assert time.perf_counter() - start < 10.0
+
+
+RU_ROWS = [
+    # operative commands: an infinitive at the head of an item
+    ("Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:\n1. Утвердить прилагаемые Правила проведения конкурса.",
+     [], [{"modality": "obligation", "action": "утвердить прилагаемые Правила проведения конкурса",
+           "source": {"self": True}}]),
+    ("Акимат района ПОСТАНОВЛЯЕТ:\n2. Признать утратившим силу постановление акимата района.",
+     [], [{"modality": "obligation", "action": "признать утратившим силу постановление акимата района",
+           "source": {"self": True}}]),
+    ("ПРИКАЗЫВАЮ:\n1. Внести в приказ следующие изменения:\nпункт 3 изложить в следующей редакции:",
+     [], [{"modality": "obligation", "action": "внести в приказ следующие изменения", "source": {"self": True}},
+          {"modality": "obligation", "action": "изложить пункт 3 в следующей редакции", "source": {"self": True}}]),
+    # a law has no formula: its articles command directly
+    ("Статья 1. Внести изменения в следующие законодательные акты:",
+     [], [{"modality": "obligation", "action": "внести изменения в следующие законодательные акты",
+           "source": {"self": True}}]),
+    # rules stated in the text
+    ("Работодатель обязан выплачивать заработную плату своевременно.",
+     [], [{"modality": "obligation", "action": "выплачивать заработную плату своевременно"}]),
+    ("Граждане вправе обжаловать решение в суд.",
+     [], [{"modality": "permission", "action": "обжаловать решение в суд"}]),
+    ("Дискриминация по признаку пола не допускается.",
+     [], [{"modality": "prohibition", "action": "Дискриминация по признаку пола"}]),
+    ("Использование детского труда запрещается.",
+     [], [{"modality": "prohibition", "action": "Использование детского труда"}]),
+    ("Настоящее постановление подлежит официальному опубликованию.",
+     [], [{"modality": "obligation", "action": "официальному опубликованию"}]),
+    # not obligations: entry into force, nouns in -ость, verbs inside a sentence
+    ("ПОСТАНОВЛЯЕТ:\n3. Настоящее постановление ввести в действие со дня подписания.", [], []),
+    ("ПОСТАНОВЛЯЕТ:\n4. Ответственность за исполнение несет аким.", [], []),
+    ("Комитет рекомендует государству усилить меры.", [], []),
+]
+
+
+@pytest.mark.parametrize("text,earlier,expected", RU_ROWS, ids=[r[0][:50] for r in RU_ROWS])
+def test_russian_obligations(text, earlier, expected):
+    assert run(text, earlier) == expected
