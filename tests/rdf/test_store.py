@@ -51,3 +51,61 @@ def test_default_store_path_follows_environment(monkeypatch: pytest.MonkeyPatch)
     assert default_store_path() == "/tmp/x/store"
     monkeypatch.delenv("ZANGRAPH_STORE")
     assert Path(default_store_path()) == Path(".zangraph/store")
+
+
+TEXT_C = "Қазақстан Республикасы Ішкі істер министрлігі 2014 жылғы 1 ақпанға дейін ақпарат берсін.\n"
+
+
+def test_bulk_replace_gives_the_same_store_as_one_by_one(tmp_path: Path) -> None:
+    results = [process_text(doc, text) for doc, text in (("a.txt", TEXT_A), ("b.txt", TEXT_B), ("c.txt", TEXT_C))]
+    batch = [(document_graph(DEFAULT_BASE, r.doc), document_quads(r), r.sha256) for r in results]
+    with GraphStore(str(tmp_path / "one")) as one, GraphStore(str(tmp_path / "bulk")) as bulk:
+        for g, quads, sha in batch:
+            one.replace_document(g, quads, sha)
+        bulk.replace_document(batch[0][0], document_quads(process_text("a.txt", TEXT_C)), "stale")
+        written = bulk.bulk_replace_documents(batch)
+        assert written == sum(len(q) for _, q, _ in batch)
+        assert set(bulk.quads()) == set(one.quads())
+        assert bulk.documents() == one.documents()
+        assert [d.quads for d in bulk.documents()] == [len(q) for _, q, _ in sorted(batch)]
+
+
+def test_remove_document(tmp_path: Path) -> None:
+    with GraphStore(str(tmp_path / "s")) as store:
+        ga = _load(store, "a.txt", TEXT_A)
+        gb = _load(store, "b.txt", TEXT_B)
+        store.remove_document(ga)
+        assert store.document_hash(ga) is None
+        assert [g.value for g in store.graphs()] == [gb]
+        assert [d.graph for d in store.documents()] == [gb]
+
+
+def test_queries_see_all_documents_as_one_graph(tmp_path: Path) -> None:
+    with GraphStore(str(tmp_path / "s")) as store:
+        _load(store, "a.txt", TEXT_A)
+        _load(store, "c.txt", TEXT_C)
+        docs = {row[0].value for row in store.query("SELECT DISTINCT ?d WHERE { ?d a zg:SourceDocument }")}
+        assert docs == {f"{DEFAULT_BASE}doc/a.txt", f"{DEFAULT_BASE}doc/c.txt"}
+        per_graph = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        counts = {row[0].value: int(row[1].value) for row in per_graph}
+        assert {d.graph: d.quads for d in store.documents()}.items() <= counts.items()
+        assert sum(d.quads for d in store.documents()) == len(store)
+
+
+def test_dump_single_graph_and_dataset(tmp_path: Path) -> None:
+    from pyoxigraph import RdfFormat, parse
+
+    with GraphStore(str(tmp_path / "s")) as store:
+        ga = _load(store, "a.txt", TEXT_A)
+        _load(store, "c.txt", TEXT_C)
+        one = store.dump(None, "turtle", graph=ga)
+        assert len(list(parse(one, format=RdfFormat.TURTLE))) == next(d.quads for d in store.documents() if d.graph == ga)
+        everything = store.dump(None, "nq")
+        assert len(list(parse(everything, format=RdfFormat.N_QUADS))) == len(store)
+
+
+def test_closed_store_refuses_work(tmp_path: Path) -> None:
+    store = GraphStore(str(tmp_path / "s"))
+    store.close()
+    with pytest.raises(ValueError, match="closed"):
+        len(store)
