@@ -165,102 +165,127 @@ def _describe_exception(params: dict) -> str:
     return exc.get("description") or details.get("text") or json.dumps(details)[:300]
 
 
-def open_page(html: Path, *, browser: str | None = None, timeout: float = 60.0,
-              screenshot: bool = False, width: int = 1400, height: int = 900,
-              probe: str | None = None) -> PageRun:
-    """Load `html` from file:// with the network off; wait for the first draw
-    (window.zangraph.firstDrawMs) or an error; collect console errors,
-    uncaught exceptions, dialogs and every request the page made.
+class Browser:
+    """One headless Chromium; each `open` gets a fresh tab (target), so a test
+    module pays the browser's start-up once."""
 
-    `probe` is a JavaScript expression evaluated after the first draw (it may
-    click and type); its JSON-able value lands in `PageRun.probe`."""
-    browser = browser or find_chromium()
-    if not browser:
-        raise FileNotFoundError("no chromium binary on PATH")
-    url = Path(html).resolve().as_uri()
-    run = PageRun(url=url)
-    profile = tempfile.mkdtemp(prefix="zg-chromium-")
-    to_child_r, to_child_w = os.pipe()
-    from_child_r, from_child_w = os.pipe()
+    def __init__(self, browser: str | None = None, width: int = 1400, height: int = 900) -> None:
+        self.binary = browser or find_chromium()
+        if not self.binary:
+            raise FileNotFoundError("no chromium binary on PATH")
+        self.profile = tempfile.mkdtemp(prefix="zg-chromium-")
+        to_child_r, self._to_child = os.pipe()
+        self._from_child, from_child_w = os.pipe()
 
-    def wire_fds() -> None:  # in the child: the pipe protocol wants fds 3 and 4
-        a, b = os.dup(to_child_r), os.dup(from_child_w)
-        os.dup2(a, 3)
-        os.dup2(b, 4)
+        def wire_fds() -> None:  # in the child: the pipe protocol wants fds 3 and 4
+            a, b = os.dup(to_child_r), os.dup(from_child_w)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
 
-    proc = subprocess.Popen(
-        [browser, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}", "about:blank"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=wire_fds, close_fds=False,
-    )
-    os.close(to_child_r)
-    os.close(from_child_w)
-    pipe = _Pipe(proc, to_child_w, from_child_r)
-    try:
-        targets = pipe.call("Target.getTargets")["targetInfos"]
-        page = next(t for t in targets if t["type"] == "page")
-        session = pipe.call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            pipe.call(f"{domain}.enable", session=session)
-        pipe.call("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1,
-                                                       "uploadThroughput": -1}, session=session)
-        pipe.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1,
-                                                         "mobile": False}, session=session)
-        start = time.monotonic()
-        pipe.call("Page.navigate", {"url": url}, session=session)
-        deadline = start + timeout
-        while time.monotonic() < deadline:
-            value = pipe.call("Runtime.evaluate", {"expression": _STATE_JS, "returnByValue": True},
-                              session=session)["result"].get("value")
-            state = json.loads(value) if value else {}
-            run.state = state
-            if state.get("firstDrawMs") is not None or state.get("errors"):
-                break
-            if any(e.get("method") == "Runtime.exceptionThrown" for e in pipe.events):
-                break
-            time.sleep(0.05)
-        run.load_ms = (time.monotonic() - start) * 1000
-        run.first_draw_ms = run.state.get("firstDrawMs")
-        if probe is not None:
-            answer = pipe.call("Runtime.evaluate", {"expression": probe, "returnByValue": True,
-                                                    "awaitPromise": True}, session=session)
-            if "exceptionDetails" in answer:
-                run.exceptions.append("probe: " + _describe_exception(answer))
-            run.probe = answer.get("result", {}).get("value")
-        time.sleep(0.3)  # let late console messages and requests arrive
-        run.state = json.loads(pipe.call("Runtime.evaluate", {"expression": _STATE_JS, "returnByValue": True},
-                                         session=session)["result"].get("value") or "{}")
-        if screenshot:
-            shot = pipe.call("Page.captureScreenshot", {"format": "png"}, session=session)
-            run.screenshot = base64.b64decode(shot["data"])
-        pipe.drain()
-        for event in pipe.events:
-            method, params = event.get("method"), event.get("params", {})
-            if method == "Network.requestWillBeSent":
-                run.requests.append(params["request"]["url"])
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                run.console_errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
-            elif method == "Page.javascriptDialogOpening":
-                run.dialogs.append(f"{params.get('type')}: {params.get('message')}")
-            elif method == "Runtime.exceptionThrown":
-                run.exceptions.append(_describe_exception(params))
-            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                entry = params["entry"]
-                run.log_errors.append(f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}".strip())
+        self.proc = subprocess.Popen(
+            [self.binary, *FLAGS, f"--user-data-dir={self.profile}", f"--window-size={width},{height}",
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=wire_fds, close_fds=False,
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.pipe = _Pipe(self.proc, self._to_child, self._from_child)
+
+    def __enter__(self) -> "Browser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
         try:
-            pipe.call("Browser.close", timeout=5)
-        except (RuntimeError, TimeoutError, OSError):
+            self.pipe.call("Browser.close", timeout=5)
+        except (RuntimeError, TimeoutError, OSError, queue.Empty):
             pass
-    finally:
         try:
-            proc.wait(timeout=10)
+            self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        for fd in (to_child_w, from_child_r):
+            self.proc.kill()
+            self.proc.wait()
+        for fd in (self._to_child, self._from_child):
             try:
                 os.close(fd)
             except OSError:
                 pass
-        shutil.rmtree(profile, ignore_errors=True)
-    return run
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def open(self, html: Path, *, timeout: float = 60.0, screenshot: bool = False, width: int = 1400,
+             height: int = 900, probe: str | None = None) -> PageRun:
+        """Load `html` from file:// in a new tab with the network off; wait for
+        the first draw (window.zangraph.firstDrawMs) or an error; collect
+        console errors, uncaught exceptions, dialogs and every request.
+
+        `probe` is a JavaScript expression evaluated after the first draw (it
+        may click and type); its JSON-able value lands in `PageRun.probe`."""
+        pipe = self.pipe
+        url = Path(html).resolve().as_uri()
+        run = PageRun(url=url)
+        target = pipe.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        try:
+            for domain in ("Page", "Runtime", "Log", "Network"):
+                pipe.call(f"{domain}.enable", session=session)
+            pipe.call("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1,
+                                                           "uploadThroughput": -1}, session=session)
+            pipe.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": height,
+                                                             "deviceScaleFactor": 1, "mobile": False},
+                      session=session)
+            mine = lambda: (e for e in pipe.events if e.get("sessionId") == session)  # noqa: E731
+            start = time.monotonic()
+            pipe.call("Page.navigate", {"url": url}, session=session)
+            while time.monotonic() < start + timeout:
+                value = pipe.call("Runtime.evaluate", {"expression": _STATE_JS, "returnByValue": True},
+                                  session=session)["result"].get("value")
+                run.state = json.loads(value) if value else {}
+                if run.state.get("firstDrawMs") is not None or run.state.get("errors"):
+                    break
+                if any(e.get("method") == "Runtime.exceptionThrown" for e in mine()):
+                    break
+                time.sleep(0.05)
+            run.load_ms = (time.monotonic() - start) * 1000
+            run.first_draw_ms = run.state.get("firstDrawMs")
+            if probe is not None:
+                answer = pipe.call("Runtime.evaluate", {"expression": probe, "returnByValue": True,
+                                                        "awaitPromise": True}, session=session)
+                if "exceptionDetails" in answer:
+                    run.exceptions.append("probe: " + _describe_exception(answer))
+                run.probe = answer.get("result", {}).get("value")
+            time.sleep(0.2)  # let late console messages and requests arrive
+            value = pipe.call("Runtime.evaluate", {"expression": _STATE_JS, "returnByValue": True},
+                              session=session)["result"].get("value")
+            run.state = json.loads(value or "{}")
+            if screenshot:
+                shot = pipe.call("Page.captureScreenshot", {"format": "png"}, session=session)
+                run.screenshot = base64.b64decode(shot["data"])
+            pipe.drain()
+            for event in mine():
+                _record(run, event.get("method"), event.get("params", {}))
+        finally:
+            pipe.call("Target.closeTarget", {"targetId": target})
+        return run
+
+
+def _record(run: PageRun, method: str | None, params: dict) -> None:
+    if method == "Network.requestWillBeSent":
+        run.requests.append(params["request"]["url"])
+    elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+        run.console_errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+    elif method == "Page.javascriptDialogOpening":
+        run.dialogs.append(f"{params.get('type')}: {params.get('message')}")
+    elif method == "Runtime.exceptionThrown":
+        run.exceptions.append(_describe_exception(params))
+    elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+        entry = params["entry"]
+        run.log_errors.append(f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}".strip())
+
+
+def open_page(html: Path, *, browser: str | None = None, **options) -> PageRun:
+    """Start Chromium, load one page (see `Browser.open`), stop Chromium."""
+    with Browser(browser) as b:
+        return b.open(html, **options)

@@ -13,7 +13,7 @@ import pytest
 from graph import viz
 from graph.store import GraphStore
 
-from .chromium import find_chromium, open_page
+from .chromium import Browser, find_chromium
 from .synthetic import HOSTILE_TITLES, synthetic_network
 
 CHROMIUM = find_chromium()
@@ -35,7 +35,13 @@ def assert_clean(run):
 
 
 @pytest.fixture(scope="module")
-def seed_run(seed_store, tmp_path_factory):
+def browser():
+    with Browser(CHROMIUM) as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def seed_run(browser, seed_store, tmp_path_factory):
     with GraphStore(seed_store, read_only=True) as store:
         g = viz.build_network(store)
     out = tmp_path_factory.mktemp("chromium") / "seed.html"
@@ -73,7 +79,7 @@ def seed_run(seed_store, tmp_path_factory):
       found.fadedAfterEscape = faded();
       return found;
     })()""" % json.dumps(word)
-    return open_page(out, probe=probe), summary, g, act
+    return browser.open(out, probe=probe), summary, g, act
 
 
 def test_seed_page_draws_offline_without_errors(seed_run):
@@ -112,7 +118,7 @@ def test_seed_page_filters_by_type(seed_run):
     assert run.probe["hiddenAfter"] == 0
 
 
-def test_hostile_titles_are_shown_as_text(tmp_path):
+def test_hostile_titles_are_shown_as_text(browser, tmp_path):
     g = synthetic_network(60, hostile=True)
     out = tmp_path / "hostile.html"
     viz.draw_html(g, out, title="<img src=x onerror=alert('h1')>")
@@ -132,7 +138,7 @@ def test_hostile_titles_are_shown_as_text(tmp_path):
               scripts: document.querySelectorAll('script').length,
               heading: document.querySelector('h1').textContent};
     })()""" % json.dumps(list(HOSTILE_TITLES))
-    run = open_page(out, probe=probe)
+    run = browser.open(out, probe=probe)
     assert_clean(run)
     assert run.probe["pwned"] == "undefined"
     assert run.probe["imgs"] == 0 and run.probe["scripts"] == 4
@@ -165,12 +171,12 @@ HOVER = """(async function () {
 })()"""
 
 
-def test_hover_tooltip_shows_hostile_titles_as_text(tmp_path):
+def test_hover_tooltip_shows_hostile_titles_as_text(browser, tmp_path):
     g = synthetic_network(60, hostile=True)
     out = tmp_path / "hover.html"
     viz.draw_html(g, out)
     needles = [" ".join(t.split()) for t in HOSTILE_TITLES]
-    run = open_page(out, probe=HOVER % json.dumps(needles))
+    run = browser.open(out, probe=HOVER % json.dumps(needles))
     assert_clean(run)
     assert len(run.probe) == len(HOSTILE_TITLES)
     for title, tip in zip(HOSTILE_TITLES, run.probe):
@@ -179,11 +185,11 @@ def test_hover_tooltip_shows_hostile_titles_as_text(tmp_path):
         assert tip["elements"] == 0
 
 
-def test_two_thousand_nodes_draw_at_once(tmp_path):
+def test_two_thousand_nodes_draw_at_once(browser, tmp_path):
     g = synthetic_network(2000, seed=5)
     out = tmp_path / "big.html"
     summary = viz.draw_html(g, out, max_nodes=5000)
-    run = open_page(out)
+    run = browser.open(out)
     assert_clean(run)
     assert run.state["nodes"] == summary.nodes == g.number_of_nodes()
     # Physics off and positions precomputed: the first frame comes in well
@@ -191,12 +197,12 @@ def test_two_thousand_nodes_draw_at_once(tmp_path):
     assert run.first_draw_ms < 8000, run.first_draw_ms
 
 
-def test_empty_graph_says_so_without_errors(tmp_path):
+def test_empty_graph_says_so_without_errors(browser, tmp_path):
     import networkx as nx
 
     out = tmp_path / "empty.html"
     summary = viz.draw_html(nx.DiGraph(), out)
-    run = open_page(out, probe="document.getElementById('zg-empty').textContent")
+    run = browser.open(out, probe="document.getElementById('zg-empty').textContent")
     assert summary.nodes == 0 and run.first_draw_ms is not None
     assert run.errors == [] and run.requests == [run.url]
     assert "Nothing to draw" in run.probe
