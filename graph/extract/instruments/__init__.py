@@ -38,6 +38,7 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
             seen.add(i)
             heads.append(i)
     citations = [c for c in (read(ctx, i) for i in heads) if c]
+    citations += [s for c in citations for s in c.extra.get("siblings", ())]
     groups = [c.extra["group"] for c in citations if "group" in c.extra]
     # a type word inside another citation's short-name brackets or after its
     # head (… конвенцияның (бұдан әрі - Конвенция)) is part of that citation

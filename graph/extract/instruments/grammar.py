@@ -19,7 +19,7 @@ MAX_NAME = 25  # words in an unquoted name or title
 SHORT_NAME = {"code": 4}  # words in a name without a title word (Азаматтық іс жүргізу кодексі)
 TITLED_REACH = 7  # words between a title word and a report's type word (... туралы алтыншы ... баяндама)
 SHORT_NAME_OTHER = 10  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
-_ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік|ғы|гі|қы|кі)$")
+_ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік)$")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _NUMBER_SIGNS = frozenset({"№", "n", "no"})
 _DASHES = frozenset("-–—")
@@ -105,8 +105,11 @@ class Context:
 
     def joins_act(self, i: int) -> bool:
         """`мен`, `және` or a comma right after another act's type word: the
-        name on its right is a second act's (Конституция мен Білім туралы Заң)."""
-        return "and" in self.roles(i) and i >= 1 and self.tokens[i - 1].is_word and act_type(self, i - 1) is not None
+        name on its right is a second act's (Конституция мен Білім туралы Заң).
+        The type word is only looked up by its stem here, so a misspelt ending
+        (пактін,) still parts two names."""
+        return ("and" in self.roles(i) and i >= 1 and self.tokens[i - 1].is_word
+                and self.vocab.prefilter.match(self.tokens[i - 1].lower) is not None)
 
     def span_text(self, a: int, b: int) -> str:
         """Text of tokens a..b inclusive, spaces collapsed."""
@@ -213,7 +216,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
             k = j
             while k >= 0 and "qualifier" in ctx.roles(k):
                 k -= 1
-            if k >= 0 and toks[k].is_word and not ctx.gap_break(k) and act_type(ctx, k):
+            if k >= 0 and toks[k].is_word and not ctx.gap_break(k) and _accusative_act(ctx, k):
                 first = k + 1
                 j = k
                 continue
@@ -259,6 +262,11 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     while start <= end and not toks[start].is_word:
         start += 1
     return (start, why) if start <= end else None
+
+
+def _accusative_act(ctx: Context, k: int) -> bool:
+    found = act_type(ctx, k)
+    return found is not None and found[1].case == "acc"
 
 
 def _continues(ctx: Context, a: int, b: int) -> bool:
@@ -390,6 +398,8 @@ def read(ctx: Context, head: int) -> Citation | None:
                 i = o - 1
                 continue
         break
+    if c.plural and "quoted" in seen:
+        c.extra["siblings"] = _siblings(ctx, c, t, a)
     _read_right(ctx, c)
     if t.name == "fixed":
         c.title = fixed_title(ctx.vocab, t.kind)
@@ -404,6 +414,39 @@ def read(ctx: Context, head: int) -> Citation | None:
         if t.use != "bare":
             return None
     return c
+
+
+def _siblings(ctx: Context, c: Citation, t: ActType, a: morph.Analysis) -> list[Citation]:
+    """One plural type word after several titles names several acts:
+    `«A» және 2001 жылғы 16 қаңтардағы «B» Заңдары` is two laws."""
+    toks = ctx.tokens
+    out: list[Citation] = []
+    i = c.first - 1
+    while i >= 1 and "and" in ctx.roles(i) and not ctx.gap_break(i - 1):
+        j = i - 1
+        sib = Citation(t.kind, c.head, j, j, plural=True)
+        d = ctx.date_ending(j)
+        if d and len(d[1].fields.get("value", "")) == 10:
+            sib.date = d[1].fields["value"]
+            j = d[0] - 1
+        if not (j >= 1 and j in ctx.quotes and toks[j].text in CLOSE_QUOTES | PLAIN_QUOTES):
+            break
+        o = ctx.quotes[j]
+        if o + 1 >= j:
+            break
+        _set_title(ctx, sib, t, a, ctx.span_text(o + 1, j - 1))
+        sib.first = o
+        if sib.date is None:
+            sib.last = j
+        j = o - 1
+        d = ctx.date_ending(j) if j >= 0 else None
+        if d and len(d[1].fields.get("value", "")) == 10 and sib.date is None:
+            sib.date = d[1].fields["value"]
+            sib.first = d[0]
+            j = d[0] - 1
+        out.append(sib)
+        i = j
+    return out
 
 
 def fixed_title(vocab: Vocabulary, kind: str) -> str:
@@ -437,7 +480,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     nxt = c.head + 1
     if nxt < len(toks) and nxt in ctx.quotes and ctx.quotes[nxt] < c.first:
         o = ctx.quotes[nxt]
-        c.title = ctx.span_text(o + 1, c.head)
+        c.title = (ctx.span_text(o + 1, c.head - 1) + " " if o + 1 < c.head else "") + nominative(
+            toks[c.head].text, a, a.possessive)
         c.first, c.last = o, nxt
         seen.add("title")
         return
@@ -484,7 +528,11 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     genitive = any(_GENITIVE.search(toks[k].lower) for k in range(after_about + 1, end + 1))
     possessive = a.possessive and not (
         ("about" in ctx.vocab.role(last) or _ADJECTIVE.search(last)) and not genitive)
+    if c.first < c.head:
+        possessive = a.possessive  # a compound type keeps its own form (іс-қимыл жоспары)
     head_word = nominative(toks[c.head].text, a, possessive)
+    if c.first < c.head:
+        head_word = ctx.span_text(c.first, c.head - 1) + " " + head_word
     c.title = ctx.span_text(start, end) + " " + head_word
     c.title = c.title[:1].upper() + c.title[1:]
     c.first = start
