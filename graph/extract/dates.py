@@ -30,6 +30,8 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)(?!\d)"
 _LETTERS = r"[^\W\d_]*"
 _NO_NUMBER_BEFORE = r"(?<![\d./])"
+_TO_YEAR_WORD = r"\s*-?\s*"  # 2012 жылы, and the informal 2012-жылы
+_Q = r"[«»\"]?"  # a day in quotes: «23» мамыр
 
 
 def _alt(words: list[str]) -> str:
@@ -84,19 +86,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     y, y2 = f"(?P<y>{_YEAR})", f"(?P<y2>{_YEAR})"
     pats = {
         # 2012 жылғы 22 қазандағы; 2010 жылғы 16-18 маусымда; 2012 жылғы 1 қаңтар - 22 тамыз
-        "kk_day": (f"{_NO_NUMBER_BEFORE}{y}\\s*{year_word}\\s*(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?"
-                   f"\\s+(?P<m>{km})(?:{_DASH}(?P<d3>{_DAY})\\s+(?P<m3>{km}))?"),
+        "kk_day": (f"{_NO_NUMBER_BEFORE}{y}{_TO_YEAR_WORD}{year_word}\\s*{_Q}(?P<d>{_DAY}){_Q}(?:{_DASH}(?P<d2>{_DAY}))?"
+                   f"(?:\\s|-)+(?P<m>{km})(?:{_DASH}(?P<d3>{_DAY})\\s+(?P<m3>{km}))?"),
+        # «23» мамыр 2024 жыл; 12 наурыз 2015 ж.
+        "kk_day_first": f"(?<![\\d.])(?<!\\d\\s){_Q}(?P<d>{_DAY}){_Q}\\s+(?P<m>{km})\\s+{y}\\s*{year_word}",
         # 1995 жылғы желтоқсанның 29-ындағы (older style)
-        "kk_month_day": f"{_NO_NUMBER_BEFORE}{y}\\s*{year_word}\\s+(?P<m>{km})\\s+(?P<d>{_DAY})-{_LETTERS}",
+        "kk_month_day": f"{_NO_NUMBER_BEFORE}{y}{_TO_YEAR_WORD}{year_word}\\s+(?P<m>{km})\\s+(?P<d>{_DAY})-{_LETTERS}",
         # 2010 жылғы желтоқсанда; 2009 жылғы тамыз - желтоқсан; 2009 жылдың наурызынан бастап қыркүйегіне
-        "kk_month": (f"{_NO_NUMBER_BEFORE}{y}\\s*{year_word}\\s+(?P<m>{km}){month_noun}"
+        "kk_month": (f"{_NO_NUMBER_BEFORE}{y}{_TO_YEAR_WORD}{year_word}\\s+(?P<m>{km}){month_noun}"
                      f"(?:(?:{_DASH}|\\s+(?:{from_})\\s+)(?P<m2>{km}))?"),
         # 2008 - 2010 жылдар; 2010 - 2011 оқу жылында; 1930 - 1935 жж.
         "kk_years": f"{_NO_NUMBER_BEFORE}{y}{_DASH}{y2}\\s*{years_word}",
         # 2009 жыл мен 2012 жылдың
         "kk_year_and_year": f"{_NO_NUMBER_BEFORE}{y}\\s*(?:{_alt(kk['year'])})\\s+(?:{and_})\\s+{y2}\\s*{year_word}",
         # 2012 жылы; 2012 жылғы; 2012 ж.
-        "kk_year": f"{_NO_NUMBER_BEFORE}{y}\\s*{year_word}",
+        "kk_year": f"{_NO_NUMBER_BEFORE}{y}{_TO_YEAR_WORD}{year_word}",
         # 28.11.2024
         "dmy": f"(?<![\\d.])(?P<d>\\d{{1,2}})\\.(?P<mo>\\d{{1,2}})\\.(?P<y>\\d{{4}})(?![\\d])(?!\\.\\d)",
         # 2009.09.30 (old notes of the database)
@@ -136,7 +140,7 @@ def _fields(name: str, m: re.Match) -> dict[str, str] | None:
     month = _months(lang).number
     value: str | None
     end: str | None = None
-    if name in ("kk_day", "ru_day", "kk_month_day"):
+    if name in ("kk_day", "ru_day", "kk_month_day", "kk_day_first"):
         mon, day = month(g["m"]), int(g["d"])
         value = _iso(y, mon, day)
         if g.get("d2"):
