@@ -5,7 +5,9 @@ letters spaCy's ALPHA lacks (ғ қ ұ і ...), and changed in two ways:
   ерлі-зайыптылық) are one word, and so is an ending on an abbreviation (БҰҰ-ның);
 - a hyphen between a number and a word is split (14-бабы -> 14 - бабы: the
   hyphen stands for the ordinal ending, and the noun is a word of its own),
-  unless only an ending follows (331-ге, 1-ші), which TOKEN_MATCH keeps whole.
+  unless only an ending follows (331-ге, 1-ші), which TOKEN_MATCH keeps whole;
+- an ending hyphenated to a closing quote is a token of its own with its
+  hyphen (`«Самұрық-Қазына»-ға` -> « Самұрық-Қазына » -ға).
 """
 from __future__ import annotations
 
@@ -53,6 +55,9 @@ TOKENIZER_INFIXES = (
         # a closing bracket glued to what follows: `2-тармағы).25-бабының`
         r"(?<=[{a}])[)\]](?=[.,;]?[0-9{a}])".format(a=ALPHA_KK),
         r"(?<=[)\]])[.,;](?=[0-9{a}])".format(a=ALPHA_KK),
+        # an ending hyphenated to a closing quote or bracket is its own token:
+        # `«Самұрық-Қазына»-ға` -> « Самұрық-Қазына » -ға
+        r"(?<=[{a}0-9.])[»\"”)\]](?=-[{a}])".format(a=ALPHA_KK),
         # a comma glued between a word and a number: `маңдайшалар,21-бабында`
         r"(?<=[{a}]),(?=[0-9])".format(a=ALPHA_KK),
     ]
