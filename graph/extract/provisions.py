@@ -53,6 +53,8 @@ MAX_QUOTE = 400
 MAX_PAREN = 160
 MAX_TOPIC_WORDS = 8
 MAX_RANGE = 300
+MAX_SENTENCE = 600
+MAX_LINE = 2000
 WINDOW_BEFORE = 300
 WINDOW_AFTER = 900
 
@@ -203,7 +205,23 @@ class Cited:
     instrument: dict | None = None
     span: list[int] | None = None
     anaphora: str | None = None
+    context: bool = False  # the act was read from the sentence or the chains before
+    opens: int | None = None  # where the chain and the act right before it begin
+    amends: bool = False  # a unit of the act an amendment list changes
     values: dict[str, str] | None = None  # the last provision it produced
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding `pos` starts, looking back at most MAX_LINE
+    characters (so that text without newlines stays linear)."""
+    lo = max(0, pos - MAX_LINE)
+    cut = text.rfind("\n", lo, pos)
+    return cut + 1 if cut != -1 or lo == 0 else lo
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    start = _line_start(text, pos)
+    return (start == 0 or text[start - 1] == "\n") and not text[start:pos].strip()
 
 
 def _norm(word: str) -> str:
@@ -516,8 +534,7 @@ class Parser:
         nxt = self.tok(j)
         if nxt is None or nxt.text != ".":
             return False
-        line_start = self.text.rfind("\n", 0, chain.start) + 1
-        return not self.text[line_start:chain.start].strip()
+        return _opens_line(self.text, chain.start)
 
     def chains(self) -> Iterator[tuple[Cited, int, int]]:
         """Every chain in the window, with the token range it took."""
@@ -588,19 +605,23 @@ def _act_kinds() -> dict[str, str]:
     return {_norm(row[0]): row[1] for row in rows if len(row) >= 2 and " " not in row[0]}
 
 
-def _act_word_before(text: str, pos: int) -> str | None:
-    """The kind of a bare act word right before `pos` (`Кодекстің`, `Конвенцияның`)."""
-    m = re.compile(r"([^\W\d_]+)[\s(]*$").search(text, max(0, pos - 60), pos)
+def _act_word_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The kind and start of a bare act word right before `pos` (`Кодекстің`,
+    `Конвенцияның`)."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
     if m is None:
         return None
     kinds = _act_kinds()
     word = _norm(m.group(1))
     if word in kinds:
-        return kinds[word]
+        return kinds[word], m.start(1)
     for a in morph.analyse(word):
         if a.stem in kinds:
-            return kinds[a.stem]
+            return kinds[a.stem], m.start(1)
     return None
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s(]*$")
 
 
 class Acts:
@@ -631,6 +652,16 @@ class Acts:
         gap = self.text[end:f.start]
         return f if not gap.strip() and "\n" not in gap else None
 
+    def in_sentence(self, pos: int) -> Found | None:
+        """The last instrument named before `pos` in the same sentence."""
+        k = bisect_right(self.ends, pos)
+        if k == 0:
+            return None
+        f = self.by_end[k - 1]
+        if f.end < pos - MAX_SENTENCE or _SENTENCE_END.search(self.text, f.end, pos):
+            return None
+        return f
+
     def scope(self, pos: int) -> Found | None:
         """The act an amendment list under way at `pos` amends."""
         k = bisect_right(self.scope_starts, pos)
@@ -640,6 +671,8 @@ class Acts:
         return f if pos < end else None
 
 
+_SENTENCE_STOP = re.compile(r"[.!?;](?:[ \t]*\n|[ \t]*$|[ \t]+(?=\S))")
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n[ \t]*\n")
 _COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
 _TOP_PARAGRAPH = re.compile(r"^[ \t]*\d+\.[ \t]", re.MULTILINE)
 
@@ -657,7 +690,7 @@ def amendment_scopes(text: str, found: list[Found], g: Grammar) -> list[tuple[in
     opened: list[tuple[int, Found]] = []
     for m in _COLON_LINE.finditer(text):
         colon = m.start()
-        line_start = text.rfind("\n", 0, colon) + 1
+        line_start = _line_start(text, colon)
         lo, hi = bisect_right(starts, line_start - 1), bisect_right(starts, colon)
         best = None
         for f in by_start[lo:hi]:
@@ -688,10 +721,10 @@ def _amended_case(phrase: str, g: Grammar) -> bool:
     return any(a.case in g.amended_cases and not a.attributive for a in morph.analyse(words[-1])[:1])
 
 
-def _attach(cited: Cited, text: str, acts: Acts) -> None:
-    """Give a chain its act: the instrument before or after it, a bare act word,
-    the chain it continues, the act an amendment list under way amends, or
-    (none named) possibly the document itself."""
+def _attach(cited: Cited, text: str, acts: Acts) -> bool:
+    """Give a chain the act it names: the instrument before or after it, a bare
+    act word, the chain it continues, or the act an amendment list under way
+    amends. False when it names none."""
     start = cited.chain.start
     if acts.g.largest_first:  # Kazakh: the act is in the genitive before the chain
         f = acts.before(start)
@@ -701,20 +734,24 @@ def _attach(cited: Cited, text: str, acts: Acts) -> None:
         f = acts.after(cited.chain.end)
     if f is not None:
         cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
-        return
-    kind = _act_word_before(text, start) if acts.g.largest_first else None
-    if kind is not None:
-        cited.instrument, cited.anaphora = {"kind": kind}, kind
-        return
+        cited.opens = min(f.start, start)
+        return True
+    word = _act_word_before(text, start) if acts.g.largest_first else None
+    if word is not None:
+        cited.instrument, cited.anaphora, cited.opens = {"kind": word[0]}, word[0], word[1]
+        return True
     if cited.act_from is not None:
-        src = cited.act_from
-        cited.instrument, cited.span, cited.anaphora = src.instrument, src.span, src.anaphora
-        return
+        _share(cited, cited.act_from)
+        return True
     f = acts.scope(start)
     if f is not None:
-        cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
-        return
-    cited.instrument, cited.anaphora = {"self": True}, "self"
+        cited.instrument, cited.span, cited.amends = _instrument_fields(f), [f.start, f.end], True
+        return True
+    return False
+
+
+def _share(cited: Cited, src: Cited) -> None:
+    cited.instrument, cited.span, cited.anaphora = src.instrument, src.span, src.anaphora
 
 
 def _founds(cited: Cited) -> list[Found]:
@@ -733,6 +770,8 @@ def _founds(cited: Cited) -> list[Found]:
             fields["_instrument_span"] = list(cited.span)
         if cited.anaphora is not None:
             fields["_instrument_anaphora"] = cited.anaphora
+        if cited.context:
+            fields["_instrument_context"] = True
         out.append(Found("provision", cited.chain.start, cited.chain.end, fields))
     return out
 
@@ -746,6 +785,9 @@ class Reading:
         self.acts = Acts(text, instruments, grammar(lang))
         self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
         self.headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
+        self.named: Cited | None = None  # the latest chain with an act
+        self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
+        self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
 
     def window(self, lo: int, hi: int) -> list[Found]:
         parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
@@ -756,15 +798,69 @@ class Reading:
             if cited is None:
                 prev = None
                 continue
-            _attach(cited, self.text, self.acts)
+            if not _attach(cited, self.text, self.acts):
+                self.from_context(cited)
             produced = _founds(cited)
             if produced:
                 cited.values = {k: produced[-1].fields[k] for k in FIELDS if k in produced[-1].fields}
                 for field in cited.values:
                     self.last[field] = cited
+                self.remember(cited)
             out.extend(produced)
             prev = (cited, j)
         return out
+
+    def key(self, cited: Cited) -> tuple[str, str] | None:
+        """The largest unit a chain cites and its first number: ("article", "5")."""
+        groups = [g for g in cited.inherited + cited.chain.groups if g.values and g.field in FIELDS]
+        if not groups:
+            return None
+        top = min(groups, key=lambda g: g.rank)
+        return top.field, top.values[0]
+
+    def heads(self, cited: Cited) -> bool:
+        """Whether a chain (or the act right before it) opens a line whose
+        sentence ends its line: a heading (`5-баптың а) тармағына қатысты.`)."""
+        if not _opens_line(self.text, cited.chain.start if cited.opens is None else cited.opens):
+            return False
+        m = _SENTENCE_STOP.search(self.text, cited.chain.end, cited.chain.end + MAX_SENTENCE)
+        return m is not None and ("\n" in m.group() or m.end() == len(self.text))
+
+    def remember(self, cited: Cited) -> None:
+        if cited.instrument is None or cited.instrument.get("self") or cited.amends:
+            return  # an amendment list's units say nothing of the text after it
+        self.named = cited
+        key = self.key(cited)
+        if key is not None:
+            self.by_unit[key] = cited
+            if self.heads(cited):
+                self.by_unit_heading[key] = cited
+
+    def from_context(self, cited: Cited) -> None:
+        """No act named: a unit in a heading (a report's `5-баптың ... а)
+        тармағына қатысты.`) belongs to the act of the last heading citing the
+        same article; another, to the act its sentence names, else to
+        the act that article was last cited with, else to the act of the chain
+        before. With no act around it may be the document's own unit. Marked
+        `_instrument_context` so that resolve can tell."""
+        key = self.key(cited)
+        src = None
+        if key is not None and self.heads(cited):
+            src = self.by_unit_heading.get(key)
+        if src is None:
+            f = self.acts.in_sentence(cited.chain.start)
+            if f is not None:
+                cited.instrument, cited.span, cited.context = _instrument_fields(f), [f.start, f.end], True
+                return
+        if src is None and key is not None:
+            src = self.by_unit.get(key)
+        if src is None:
+            src = self.named
+        if src is None:
+            cited.instrument, cited.anaphora = {"self": True}, "self"
+            return
+        _share(cited, src)
+        cited.context = True
 
     def in_context(self, cited: Cited, parser: Parser, joined: tuple[Cited, int] | None) -> Cited | None:
         """Fill in what a chain leaves to its context: the unit `осы`/`аталған`

@@ -239,3 +239,36 @@ RU_ROWS = [
 @pytest.mark.parametrize("text,acts,expected", RU_ROWS, ids=[r[0][:40] for r in RU_ROWS])
 def test_russian_chain(text, acts, expected):
     assert run(text, acts) == expected
+
+
+def ctx(fields: dict) -> dict:
+    return {**fields, "_instrument_context": True}
+
+
+REPORT = (
+    "      Конвенцияның 5-бабын іске асыру туралы ақпарат.\n"
+    "      5-баптың а) тармағына қатысты.\n"
+    "      Кодекстің 5-бабына сәйкес сот әділ болуы тиіс. Бұған қоса, 5-баптың 2-тармағына сәйкес іс ашық қаралады.\n"
+    "      5-баптың b) тармағына қатысты.\n"
+)
+
+
+def test_report_units_without_an_act_take_it_from_context():
+    got = run(REPORT, [])
+    assert got == [
+        ("5-бабын", bare("treaty", article="5")),
+        # a heading: the last line-opening chain citing article 5
+        ("5-баптың а) тармағына", ctx(bare("treaty", article="5", paragraph="а"))),
+        ("5-бабына", bare("code", article="5")),
+        # in running text: the act article 5 was last cited with
+        ("5-баптың 2-тармағына", ctx(bare("code", article="5", paragraph="2"))),
+        # the next heading goes back to the headings' act
+        ("5-баптың b) тармағына", ctx(bare("treaty", article="5", paragraph="b"))),
+    ]
+
+
+def test_a_unit_without_an_act_takes_the_act_its_sentence_names():
+    text = "«Ветеринария туралы» Заңы мал иелерінің құқықтарына (8, 9 баптары) кепілдік береді."
+    phrase = "«Ветеринария туралы» Заңы"
+    got = run(text, [(phrase, LAW)])
+    assert got == [("8, 9 баптары", ctx(linked(text, phrase, LAW, article=a))) for a in ("8", "9")]
