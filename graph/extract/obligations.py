@@ -584,7 +584,8 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     if bearer:
         fields["bearer"] = bearer
     quote = ctx.quotation_at(w.start)
-    if ctx.formula_end is not None and w.start > ctx.formula_end and quote is None:
+    if quote is None and (ctx.formula_end is None or w.start > ctx.formula_end):
+        # after the formula, or in an act without one (a law's articles command directly)
         fields["source"] = {"self": True}
     else:
         anchor = quote if quote is not None else words[first].start
