@@ -144,3 +144,7 @@ def test_tokenizer_survives_serialisation(kk):
     expected = [t.text for t in kk(text)]
     assert [t.text for t in pickle.loads(pickle.dumps(kk))(text)] == expected
     assert [t.text for t in spacy.blank("kk").from_bytes(kk.to_bytes())(text)] == expected
+
+
+def test_norm_maps_latin_lookalikes_inside_kazakh_words(kk):
+    assert [t.norm_ for t in kk("Кеңесi iс CERD Заңы")] == ["кеңесі", "іс", "cerd", "заңы"]

@@ -36,3 +36,32 @@ class Kazakh(Language):
 
 
 __all__ = ["Kazakh"]
+
+
+_UD_CASE = {None: "Nom", "gen": "Gen", "dat": "Dat", "acc": "Acc", "loc": "Loc", "abl": "Abl", "ins": "Ins"}
+
+
+class KazakhNounMorph:
+    """Sets `token.lemma_` and Universal Dependencies features (Case, Number,
+    Person[psor]) from the rule-based noun analyser, for Cyrillic words.
+    Stateless, so it pickles."""
+
+    def __call__(self, doc):
+        from .morph import analyse, lemma
+
+        for token in doc:
+            if not token.is_alpha or not any("\u0400" <= ch <= "\u04ff" for ch in token.text):
+                continue
+            best = analyse(token.text)[0]
+            token.lemma_ = lemma(token.text)
+            feats = {"Case": _UD_CASE[best.case], "Number": "Plur" if best.plural else "Sing"}
+            if best.possessive:
+                feats["Person[psor]"] = "3"
+            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+        return doc
+
+
+@Language.factory("zangraph_kk_morph", assigns=["token.lemma", "token.morph"])
+def make_noun_morph(nlp: Language, name: str) -> KazakhNounMorph:
+    """`spacy.blank("kk").add_pipe("zangraph_kk_morph")`: lemmas and noun features."""
+    return KazakhNounMorph()
