@@ -19,6 +19,8 @@ COMMANDS = [
     ("қойылсын", "қою", True, False, False),
     ("алынсын", "алу", True, False, False),
     ("бөлінсін", "бөлу", True, False, False),
+    ("белгіленсін", "белгілеу", True, False, False),
+    ("жоспарлансын", "жоспарлау", True, False, False),
     ("жіберсін", "жіберу", False, False, False),
     ("етсін", "ету", False, False, False),
     ("келсін", "келу", False, False, False),

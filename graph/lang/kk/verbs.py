@@ -46,11 +46,16 @@ def _norm(word: str) -> str:
 
 def active_stem(stem: str) -> tuple[str, bool]:
     """The stem without its passive suffix, and whether one was removed:
-    `бекітіл` -> (`бекіт`, True), `анықтал` -> (`анықта`, True), `жібер` -> (`жібер`, False)."""
+    `бекітіл` -> (`бекіт`, True), `анықтал` -> (`анықта`, True),
+    `белгілен` -> (`белгіле`, True), `жібер` -> (`жібер`, False)."""
     e = _endings()
     for suf in e["passive_l"]:
         if stem.endswith(suf) and len(stem) - len(suf) >= _MIN_STEM and stem[-len(suf) - 1] == "л":
             return stem[: -len(suf)], True
+    for suf in e.get("passive_la", ()):
+        rest = stem[: -len(suf)]
+        if stem.endswith(suf) and len(rest) > _MIN_STEM + 1 and rest.endswith(("ла", "ле")):
+            return rest, True
     for suf in e["passive"]:
         rest = stem[: -len(suf)]
         if stem.endswith(suf) and len(rest) > _MIN_STEM and rest[-1] not in _VOWELS:
