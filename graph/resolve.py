@@ -18,6 +18,7 @@ from .models import Found
 
 IDENTITY = ("kind", "title", "date", "number", "issuer")
 HEADER_REACH = 1500  # characters: where a document states its own requisites
+SHORT_TITLE = 3  # words in a shortened name (Құжаттандыру қағидалары)
 RECENT = 1500  # characters: a bare type word means the act named this close before it
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "«»\"“”„")
@@ -167,15 +168,37 @@ def _compatible(a: dict, b: dict) -> bool:
     return same > 0
 
 
+def _shortened(acts: list[_Act], fl: dict) -> int | None:
+    """The act whose earlier, longer title ends with this mention's title."""
+    title = _norm(fl.get("title")).split()
+    if not 2 <= len(title) <= SHORT_TITLE or fl.get("date") or fl.get("number"):
+        return None
+    for n in range(len(acts) - 1, -1, -1):
+        act = acts[n].fields
+        full = _norm(act.get("title")).split()
+        if act.get("kind") == fl.get("kind") and len(full) > len(title) and full[-len(title):] == title:
+            return n
+    return None
+
+
 def unify(instruments: list[Found]) -> list[Found]:
     """One act, one set of kind/title/date/number/issuer per document: mentions
     that share a number or a title (and contradict nothing) take the union of
     what each states."""
     acts: list[_Act] = []
     owner: dict[int, int] = {}
+    shortened: set[int] = set()
     for i, f in enumerate(instruments):
         fl = f.fields
         if fl.get("_marker") or fl.get("_bare") or fl.get("_antecedent"):
+            continue
+        short = _shortened(acts, fl)
+        if short is not None:
+            # a shortened name for an act named in full before (Құжаттандыру
+            # қағидалары after ... халқын құжаттандыру қағидалары)
+            acts[short].members.append(i)
+            owner[i] = short
+            shortened.add(i)
             continue
         for n, act in enumerate(acts):
             if _compatible(act.fields, fl):
@@ -192,7 +215,8 @@ def unify(instruments: list[Found]) -> list[Found]:
     for i, f in enumerate(instruments):
         if i in owner:
             act = acts[owner[i]].fields
-            f = _replace(f, **{k: act.get(k) for k in IDENTITY + ("self",)}, _act=owner[i])
+            f = _replace(f, **{k: act.get(k) for k in IDENTITY + ("self",)}, _act=owner[i],
+                         anaphora=True if i in shortened else f.fields.get("anaphora"))
         out.append(f)
     return out
 

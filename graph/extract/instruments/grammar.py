@@ -17,6 +17,7 @@ from .vocabulary import ActType, Vocabulary
 
 MAX_NAME = 25  # words in an unquoted name or title
 SHORT_NAME = {"code": 4}  # words in a name without a title word (Азаматтық іс жүргізу кодексі)
+PROPER_NAME = 4  # words in a quoted proper name (Нұрлы көш, Өнімділік 2020)
 TITLED_REACH = 7  # words between a title word and a report's type word (... туралы алтыншы ... баяндама)
 SHORT_NAME_OTHER = 10  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік)$")
@@ -243,7 +244,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     # at a capitalised word, and not at a sentence's first word when a later
     # capitalised word can start it (Сонымен қатар Қылмыстық кодекс)
     caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
-    if why in ("qualifier", "issuer") and toks[first].is_word:
+    if why in ("qualifier", "issuer") and (toks[first].is_word or toks[first].has_digit):
         return first, why
     if not caps:
         return None
@@ -345,8 +346,8 @@ def read(ctx: Context, head: int) -> Citation | None:
         if (tok.text in CLOSE_QUOTES or tok.text in PLAIN_QUOTES) and i in ctx.quotes and "title" not in seen \
                 and t.name != "fixed":
             o = ctx.quotes[i]
-            if o + 1 < i:
-                _set_title(ctx, c, t, a, ctx.span_text(o + 1, i - 1))
+            if o + 1 >= i or not _set_title(ctx, c, t, a, ctx.span_text(o + 1, i - 1)):
+                break
             seen.add("title")
             seen.add("quoted")
             c.first = o
@@ -434,7 +435,8 @@ def _siblings(ctx: Context, c: Citation, t: ActType, a: morph.Analysis) -> list[
         o = ctx.quotes[j]
         if o + 1 >= j:
             break
-        _set_title(ctx, sib, t, a, ctx.span_text(o + 1, j - 1))
+        if not _set_title(ctx, sib, t, a, ctx.span_text(o + 1, j - 1)):
+            break
         sib.first = o
         if sib.date is None:
             sib.last = j
@@ -458,15 +460,18 @@ def fixed_title(vocab: Vocabulary, kind: str) -> str:
     return kind
 
 
-def _set_title(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, quoted: str) -> None:
+def _set_title(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, quoted: str) -> bool:
     """A quoted title: for `about` kinds it is the title; for named kinds a
     quoted `... туралы` takes the type word (`«X туралы» кодексі` = X туралы кодекс),
     a quoted proper name stands alone (`«Нұрлы көш» бағдарламасы`)."""
     quoted = quoted.strip(" ,.")
     if t.name == "noun" and quoted.lower().rsplit(" ", 1)[-1] in ctx.vocab.roles.get("title_end", ()):
         c.title = quoted + " " + nominative(ctx.tokens[c.head].text, a, False).lower()
+    elif t.name == "noun" and len(quoted.split()) > PROPER_NAME:
+        return False  # a quoted phrase, not a programme's proper name
     else:
         c.title = quoted
+    return True
 
 
 def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: set[str]) -> None:
