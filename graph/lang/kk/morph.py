@@ -18,8 +18,6 @@ from functools import lru_cache
 from .. import lexicon
 
 CASES = ("gen", "dat", "acc", "loc", "abl", "ins")
-_POSS_AFTER_VOWEL = ("сы", "сі")
-_POSS_AFTER_CONSONANT = ("ы", "і")
 # Latin look-alikes that PDF exports put in Kazakh words (LANGUAGE_NOTES.md §9).
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 
@@ -55,6 +53,9 @@ class _Rules:
     novoice: frozenset[str]
     elided: dict[str, str]
     elided_back: dict[str, str]
+    poss_after_vowel: tuple[str, ...]  # -сы/-сі
+    poss_after_consonant: tuple[str, ...]  # -ы/-і
+    odd_final: dict[str, str]  # stem-end heuristics, see `_odd_stem` / `_odd_possessive`
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +66,11 @@ def _rules() -> _Rules:
     voicing: dict[str, str] = {}
     endings: dict[tuple[str, str], tuple[str, str]] = {}
     forms: dict[str, set[str]] = {}
+    odd_final: dict[str, str] = {}
     for row in lexicon("kk", "endings"):
         kind = row[0]
+        if kind == "split":
+            odd_final[row[1]] = row[2]
         if kind == "letters":
             for ch in row[2]:
                 letter_class[ch] = row[1]
@@ -101,6 +105,9 @@ def _rules() -> _Rules:
         novoice=frozenset(r[0] for r in stems.get("novoice", [])),
         elided={r[0]: r[1] for r in stems.get("elided", [])},
         elided_back={r[1]: r[0] for r in stems.get("elided", [])},
+        poss_after_vowel=endings[("p3", "V")],
+        poss_after_consonant=endings[("p3", "N")],
+        odd_final=odd_final,
     )
 
 
@@ -182,11 +189,11 @@ def _stem_candidates(rest: str, possessive_removed: str) -> list[str]:
     epenthetic form (акті) or an elided one (орн) back to its stem (акт, орын)."""
     rules = _rules()
     out = [rest]
-    if possessive_removed in _POSS_AFTER_CONSONANT and len(rest) >= 2 and _last_class(rest[:-1]) == "V":
+    if possessive_removed in rules.poss_after_consonant and len(rest) >= 2 and _last_class(rest[:-1]) == "V":
         for plain, voiced in rules.voicing.items():
             if rest.endswith(voiced):
                 out.append(rest[:-1] + plain)
-    if possessive_removed in _POSS_AFTER_CONSONANT and rest in rules.elided_back:
+    if possessive_removed in rules.poss_after_consonant and rest in rules.elided_back:
         out.append(rules.elided_back[rest])
     return [rules.epenthetic_back.get(s, s) for s in out]
 
@@ -194,10 +201,6 @@ def _stem_candidates(rest: str, possessive_removed: str) -> list[str]:
 def _plausible_stem(stem: str) -> bool:
     rules = _rules()
     return len(stem) >= 2 and any(ch in rules.front or ch in rules.back for ch in stem)
-
-
-_SY_VOWELS = "аяеәоө"
-_SY_ENDINGS = ("шы", "ші", "ғы", "гі", "қы", "кі")
 
 
 def _odd_stem(stem: str) -> bool:
@@ -212,20 +215,21 @@ def _odd_stem(stem: str) -> bool:
         return True
     if len(stem) == 2 and _last_class(stem) == "V" and _last_class(stem[0]) != "V":
         return True
-    return stem[-1] in (*rules.voicing, "ш", "л") and (_last_class(stem[-2]) != "V" or stem[-2] == "у")
+    return stem[-1] in rules.odd_final["after_consonant"] and (_last_class(stem[-2]) != "V" or stem[-2] == "у")
 
 
 def _odd_possessive(a: Analysis) -> bool:
     """-сы after a vowel or -ы after с? A vowel stem + -сы when that vowel is
     а/я/е/ә/о/ө (Конституциясы, ережесі) or ends -шы/-ші/-ғы/-гі/-қы/-кі
     (қатысушысы, белгісі); a с-stem + -ы otherwise (облысы, жұмысы)."""
-    if not a.possessive or a.plural or len(a.stem) < 2 or a.stem in _rules().known:
+    rules = _rules()
+    if not a.possessive or a.plural or len(a.stem) < 2 or a.stem in rules.known:
         return False
-    vowel_stem_ok = a.stem[-2:] in _SY_ENDINGS
+    vowels = rules.odd_final["sy_vowels"]
     if a.stem.endswith("с"):
-        return a.stem[-2] in _SY_VOWELS
+        return a.stem[-2] in vowels
     if _last_class(a.stem) == "V":
-        return a.stem[-1] not in _SY_VOWELS and not vowel_stem_ok
+        return a.stem[-1] not in vowels and a.stem[-2:] not in rules.odd_final["sy_endings"].split()
     return False
 
 
@@ -238,7 +242,7 @@ def _rank(a: Analysis) -> tuple:
 @lru_cache(maxsize=65536)
 def _analyse_lower(word: str) -> tuple[Analysis, ...]:
     rules = _rules()
-    found: set[Analysis] = {Analysis(rules.epenthetic_back.get(word, word))}
+    found: set[Analysis] = {Analysis(word)}
     if word in rules.nominative:
         return (Analysis(word),)
     starts = [(word, False)] + [(r, True) for r in _peel(word, "attr")]
@@ -248,7 +252,7 @@ def _analyse_lower(word: str) -> tuple[Analysis, ...]:
             cased += [(r, case) for r in _peel(w1, case)]
         for w2, case in cased:
             owned = [(w2, False, "")]
-            for p in _POSS_AFTER_VOWEL + _POSS_AFTER_CONSONANT:
+            for p in rules.poss_after_vowel + rules.poss_after_consonant:
                 if w2.endswith(p) and len(w2) > len(p):
                     owned.append((w2[: -len(p)], True, p))
             for w3, possessive, p in owned:
@@ -343,7 +347,7 @@ def _hyphen_endings() -> tuple[frozenset[str], frozenset[str]]:
     for case in CASES:
         cased |= {b + c for b in bare for c in rules.forms[case]}
     cased |= {b + c + a for b in bare for c in rules.forms["loc"] for a in rules.forms["attr"]}
-    ordinal_forms = {o + p for o in ordinals for p in ("",) + _POSS_AFTER_VOWEL}
+    ordinal_forms = {o + p for o in ordinals for p in ("",) + rules.poss_after_vowel}
     ordinal_forms |= {o + c for o in ordinals for case in CASES for c in rules.forms[case]}
     every = frozenset((bare | cased | ordinal_forms) - {""})
     return every, frozenset(bare - {""})
@@ -391,5 +395,5 @@ def hyphen_ending_pattern() -> str:
     cases = set().union(*(rules.forms[c] for c in CASES))
     nominal = (f"{alt(rules.forms['pl'])}?{alt(rules.forms['p3'])}?"
                f"(?:{alt(rules.forms['loc'])}{alt(rules.forms['attr'])}|{alt(cases)})?")
-    ordinal = f"{alt(ordinals)}(?:{alt(_POSS_AFTER_VOWEL)}|{alt(cases)})?"
+    ordinal = f"{alt(ordinals)}(?:{alt(rules.poss_after_vowel)}|{alt(cases)})?"
     return f"(?=[^\\W\\d_])(?:{ordinal}|{nominal})"
