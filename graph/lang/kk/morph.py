@@ -239,7 +239,7 @@ def _rank(a: Analysis) -> tuple:
     return (a.stem not in _rules().known, _odd_stem(a.stem), _odd_possessive(a), -a.morphemes, len(a.stem))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def _analyse_lower(word: str) -> tuple[Analysis, ...]:
     rules = _rules()
     found: set[Analysis] = {Analysis(word)}
