@@ -55,6 +55,7 @@ MAX_TOPIC_WORDS = 8
 MAX_RANGE = 300
 MAX_SENTENCE = 600
 MAX_LINE = 2000
+MAX_HEADING = 160  # characters from a heading's chain to the end of the heading
 WINDOW_BEFORE = 300
 WINDOW_AFTER = 900
 
@@ -208,6 +209,7 @@ class Cited:
     context: bool = False  # the act was read from the sentence or the chains before
     opens: int | None = None  # where the chain and the act right before it begin
     amends: bool = False  # a unit of the act an amendment list changes
+    head: int | None = None  # where the act's type word right before the chain begins
     values: dict[str, str] | None = None  # the last provision it produced
 
 
@@ -653,14 +655,21 @@ class Acts:
         return f if not gap.strip() and "\n" not in gap else None
 
     def in_sentence(self, pos: int) -> Found | None:
-        """The last instrument named before `pos` in the same sentence."""
+        """The act the sentence up to `pos` is about: its subject (an act in the
+        nominative, `... Заңы ... (8, 9 баптары) кепілдік береді`), else the
+        last act it names."""
         k = bisect_right(self.ends, pos)
-        if k == 0:
-            return None
-        f = self.by_end[k - 1]
-        if f.end < pos - MAX_SENTENCE or _SENTENCE_END.search(self.text, f.end, pos):
-            return None
-        return f
+        named = []
+        while k > 0:
+            f = self.by_end[k - 1]
+            if f.end < pos - MAX_SENTENCE or _SENTENCE_END.search(self.text, f.end, pos):
+                break
+            named.append(f)
+            k -= 1
+        for f in named:
+            if _nominative(_last_word(self.text, f.start, f.end)):
+                return f
+        return named[0] if named else None
 
     def scope(self, pos: int) -> Found | None:
         """The act an amendment list under way at `pos` amends."""
@@ -735,10 +744,14 @@ def _attach(cited: Cited, text: str, acts: Acts) -> bool:
     if f is not None:
         cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
         cited.opens = min(f.start, start)
+        if f.end <= start:  # the mention opens with the act's type word (`Заңының 6-бабы`)
+            m = _LAST_WORD.search(text, max(f.start, f.end - 80), f.end)
+            cited.head = m.start(1) if m else None
         return True
     word = _act_word_before(text, start) if acts.g.largest_first else None
     if word is not None:
         cited.instrument, cited.anaphora, cited.opens = {"kind": word[0]}, word[0], word[1]
+        cited.head = word[1]
         return True
     if cited.act_from is not None:
         _share(cited, cited.act_from)
@@ -748,6 +761,19 @@ def _attach(cited: Cited, text: str, acts: Acts) -> bool:
         cited.instrument, cited.span, cited.amends = _instrument_fields(f), [f.start, f.end], True
         return True
     return False
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    m = _LAST_WORD.search(text, max(start, end - 80), end)
+    return m.group(1) if m else ""
+
+
+def _nominative(word: str) -> bool:
+    readings = morph.analyse(word) if word else []
+    return bool(readings) and readings[0].case is None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 
 
 def _share(cited: Cited, src: Cited) -> None:
@@ -772,7 +798,8 @@ def _founds(cited: Cited) -> list[Found]:
             fields["_instrument_anaphora"] = cited.anaphora
         if cited.context:
             fields["_instrument_context"] = True
-        out.append(Found("provision", cited.chain.start, cited.chain.end, fields))
+        start = cited.chain.start if cited.head is None else cited.head
+        out.append(Found("provision", start, cited.chain.end, fields))
     return out
 
 
@@ -819,11 +846,11 @@ class Reading:
         return top.field, top.values[0]
 
     def heads(self, cited: Cited) -> bool:
-        """Whether a chain (or the act right before it) opens a line whose
-        sentence ends its line: a heading (`5-баптың а) тармағына қатысты.`)."""
+        """Whether a chain (or the act right before it) opens a line and its
+        short sentence ends a line: a heading (`5-баптың а) тармағына қатысты.`)."""
         if not _opens_line(self.text, cited.chain.start if cited.opens is None else cited.opens):
             return False
-        m = _SENTENCE_STOP.search(self.text, cited.chain.end, cited.chain.end + MAX_SENTENCE)
+        m = _SENTENCE_STOP.search(self.text, cited.chain.end, cited.chain.end + MAX_HEADING)
         return m is not None and ("\n" in m.group() or m.end() == len(self.text))
 
     def remember(self, cited: Cited) -> None:
