@@ -171,6 +171,9 @@ def _fields(name: str, m: re.Match) -> dict[str, str] | None:
 
 
 _PREFILTER = re.compile(r"\d{4}")
+_YEAR_ANCHOR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_FIRST = frozenset({"kk_day", "kk_month_day", "kk_month", "kk_years", "kk_year_and_year", "kk_year",
+                         "ymd", "ru_years", "ru_year"})
 # `№ 27 (2000 ж.)`: the bracketed year of a numbered document (a UN general
 # recommendation) belongs to its number, not to a dated event.
 _NUMBERED_BEFORE = re.compile(r"(?:№|\bN)\s*[\w./-]{1,12}\s*\(\s*$")
@@ -181,11 +184,18 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
     if not _PREFILTER.search(text):
         return []
     candidates: list[tuple[int, int, dict[str, str]]] = []
-    for name, pat in _patterns():
-        for m in pat.finditer(text):
-            fields = _fields(name, m)
-            if fields is not None and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-                candidates.append((m.start(), m.end(), fields))
+    patterns = _patterns()
+    year_first = [(name, pat) for name, pat in patterns if name in _YEAR_FIRST]
+    matches = [(name, m) for name, pat in patterns if name not in _YEAR_FIRST for m in pat.finditer(text)]
+    for anchor in _YEAR_ANCHOR.finditer(text):  # one scan for the patterns that open with the year
+        for name, pat in year_first:
+            m = pat.match(text, anchor.start())
+            if m:
+                matches.append((name, m))
+    for name, m in matches:
+        fields = _fields(name, m)
+        if fields is not None and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            candidates.append((m.start(), m.end(), fields))
     candidates.sort(key=lambda c: (c[0], -c[1]))
     out: list[Found] = []
     last_end = -1
