@@ -129,3 +129,17 @@ def test_multiprocess_pipe_gives_the_same_mentions(nlp):
     single = [doc_mentions(d) for d in nlp.pipe(SENTENCES[:3])]
     multi = [doc_mentions(d) for d in nlp.pipe(SENTENCES[:3], n_process=2, batch_size=1)]
     assert multi == single
+
+
+def test_saved_pipeline_loads_back_through_the_entry_points(nlp, tmp_path):
+    """`spacy.load` finds the language and both factories again by name."""
+    pipeline = spacy.blank("kk")
+    pipeline.add_pipe("zangraph_kk_morph")
+    pipeline.add_pipe("zangraph_legal", config={"repair": False})
+    pipeline.to_disk(tmp_path / "kk_legal")
+    loaded = spacy.load(tmp_path / "kk_legal")
+    assert loaded.pipe_names == ["zangraph_kk_morph", "zangraph_legal"]
+    assert loaded.get_pipe("zangraph_legal").repair is False
+    text = SENTENCES[0]
+    assert doc_mentions(loaded(text)) == doc_mentions(pipeline(text))
+    assert [t.lemma_ for t in loaded(text)] == [t.lemma_ for t in pipeline(text)]
