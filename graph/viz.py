@@ -571,15 +571,46 @@ def layout(g: nx.DiGraph, *, spacing: float = 110.0, seed: int = 7) -> dict[Any,
     """Positions in screen pixels: each connected piece laid out by force,
     satellites (obligations, provisions, leaves) in rings around their node,
     pieces packed into rows from the largest down."""
+    return _layout(g, spacing=spacing, seed=seed).pos
+
+
+# Labels longer than the gap between ring neighbours would pile up: a ring
+# with more members than this draws them without canvas labels (hover, the
+# details panel and search still name them). Provisions' labels are short.
+_QUIET_RING = {"obligation": 3, "act": 8, "institution": 8, "document": 8}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each node goes; which satellites and satellite edges to draw
+    without a canvas label (their ring is too tight for one)."""
+
+    pos: dict
+    quiet: frozenset
+    anchor: dict
+
+    def quiet_edge(self, u: Any, v: Any) -> bool:
+        return self.anchor.get(u) == v or self.anchor.get(v) == u
+
+
+def _layout(g: nx.DiGraph, *, spacing: float = 110.0, seed: int = 7) -> Layout:
+    """`layout`, and what to draw without labels."""
     if g.number_of_nodes() == 0:
-        return {}
+        return Layout({}, frozenset(), {})
     u = nx.Graph(g)
     u.remove_edges_from(nx.selfloop_edges(u))
     anchor = _anchors(g, u)
     satellites: dict[Any, list] = defaultdict(list)
     for node, target in anchor.items():
         satellites[target].append(node)
+    quiet = set()
+    for ring in satellites.values():
+        for node in ring:
+            limit = _QUIET_RING.get(g.nodes[node].get("kind"))
+            if limit is not None and len(ring) > limit:
+                quiet.add(node)
     core = u.subgraph(n for n in u if n not in anchor)
+    radii = {**{n: _RADIUS.get(k, 8.0) for n, k in g.nodes(data="kind")}, **act_sizes(g)}
 
     pieces: list[tuple[float, float, float, float, dict]] = []
     for comp in nx.connected_components(core):
@@ -588,17 +619,18 @@ def layout(g: nx.DiGraph, *, spacing: float = 110.0, seed: int = 7) -> dict[Any,
         weight = sum(1 + len(satellites.get(n, ())) for n in nodes)
         scale = spacing * math.sqrt(weight) * 0.9 if len(nodes) > 2 else spacing * 1.4
         placed = {n: (x * scale, y * scale) for n, (x, y) in pos.items()}
-        _place_satellites(placed, satellites, nodes, g)
+        _place_satellites(placed, satellites, nodes, g, radii)
         xs = [p[0] for p in placed.values()]
         ys = [p[1] for p in placed.values()]
         pieces.append((min(xs), min(ys), max(xs), max(ys), placed))
-    return _pack(pieces, gap=spacing * 0.8)
+    return Layout(_pack(pieces, gap=spacing * 0.8), frozenset(quiet), anchor)
 
 
 _RADIUS = {"act": 12.0, "institution": 10.0, "obligation": 8.0, "provision": 6.0, "document": 10.0}
 
 
-def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Iterable, g: nx.DiGraph) -> None:
+def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Iterable, g: nx.DiGraph,
+                      radii: Mapping[Any, float]) -> None:
     """Rings of satellites around their node, recursively (articles carry
     their own paragraphs), spaced by the size of what they hold."""
     stack = list(roots)
@@ -608,14 +640,16 @@ def _place_satellites(placed: dict, satellites: Mapping[Any, list], roots: Itera
         if not children:
             continue
         cx, cy = placed[centre]
-        widest = max(_RADIUS.get(g.nodes[n].get("kind"), 8.0) for n in children)
-        step = 2 * widest + (24 if widest >= _RADIUS["act"] else 8)  # acts need room for a label
-        radius = _RADIUS.get(g.nodes[centre].get("kind"), 10.0) + step
+        widest = max(radii.get(n, 8.0) for n in children)
+        kinds = {g.nodes[n].get("kind") for n in children}
+        step = 2 * widest + (24 if widest >= _RADIUS["act"] else 32 if kinds == {"provision"} else 8)
+        radius = radii.get(centre, 10.0) + step + (24 if len(children) <= 3 else 0)  # room for labels
         ring, i = 0, 0
         while i < len(children):
             capacity = max(6, int(2 * math.pi * radius / step))
             batch = children[i:i + capacity]
-            offset = (ring % 2) * math.pi / max(1, len(batch))
+            # Start at the top: a node's label hangs below it, where a lone satellite would cover it.
+            offset = -math.pi / 2 + (ring % 2) * math.pi / max(1, len(batch))
             for j, child in enumerate(batch):
                 angle = offset + 2 * math.pi * j / len(batch)
                 placed[child] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
@@ -701,7 +735,7 @@ def _details(attrs: Mapping[str, Any]) -> list[list[str]]:
     return rows
 
 
-def _node_records(g: nx.DiGraph, pos: Mapping, index: Mapping) -> list[dict]:
+def _node_records(g: nx.DiGraph, pos: Mapping, index: Mapping, quiet: set = frozenset()) -> list[dict]:
     sizes = act_sizes(g)
     records = []
     for node, attrs in g.nodes(data=True):
@@ -721,18 +755,24 @@ def _node_records(g: nx.DiGraph, pos: Mapping, index: Mapping) -> list[dict]:
             "x": pos[node][0],
             "y": pos[node][1],
             "size": round(size, 1),
+            "quiet": node in quiet,
             "ownText": bool(attrs.get("text_in")),
-            "fontSize": max(12, round(size * 0.8)) if kind == "act" else (10 if kind == "provision" else 12),
+            "fontSize": round(12 + (size - 8) * 0.3) if kind == "act" else (10 if kind == "provision" else 12),
         }
         records.append(record)
     return records
 
 
-def _edge_records(g: nx.DiGraph, index: Mapping) -> list[dict]:
-    return [
-        {"from": index[u], "to": index[v], "relation": str(d.get("relation", "cites"))}
-        for u, v, d in g.edges(data=True)
-    ]
+def _edge_records(g: nx.DiGraph, index: Mapping, drawn: Layout | None = None) -> list[dict]:
+    """Edges; those joining a satellite to its node are `quiet` (no canvas
+    label on a stub a few pixels long; colour, legend and hover name them)."""
+    records = []
+    for u, v, d in g.edges(data=True):
+        record = {"from": index[u], "to": index[v], "relation": str(d.get("relation", "cites"))}
+        if drawn is not None and drawn.quiet_edge(u, v):
+            record["quiet"] = True
+        records.append(record)
+    return records
 
 
 # --------------------------------------------------------------------------
@@ -826,10 +866,10 @@ def render_html(g: nx.DiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str
     focus = g.graph.get("focus")
     shown, left = most_central(g, max_nodes, keep=[focus] if focus else [])
     left_edges = g.number_of_edges() - shown.number_of_edges()
-    pos = layout(shown)
+    drawn = _layout(shown)
     index = {node: i for i, node in enumerate(shown)}
-    nodes = _node_records(shown, pos, index)
-    edges = _edge_records(shown, index)
+    nodes = _node_records(shown, drawn.pos, index, drawn.quiet)
+    edges = _edge_records(shown, index, drawn)
     present = Counter(n["kind"] for n in nodes)
     relations_present = Counter(e["relation"] for e in edges)
     heading = title or g.graph.get("title") or "zangraph: legal references"

@@ -44,7 +44,7 @@
   }
 
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var node = {id: n.id, label: n.label, group: n.kind, x: n.x, y: n.y, size: n.size, font: {size: n.fontSize}};
+    var node = {id: n.id, label: n.quiet ? undefined : n.label, group: n.kind, x: n.x, y: n.y, size: n.size, font: {size: n.fontSize}};
     if (n.ownText) {  /* an act whose text is one of the source documents */
       node.borderWidth = 4;
       node.color = {border: "#1b1f3b", background: data.kinds.act.color,
@@ -54,7 +54,7 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e, i) {
     var colour = data.relations[e.relation] || "#888888";
-    return {id: i, from: e.from, to: e.to, label: e.relation,
+    return {id: i, from: e.from, to: e.to, label: e.quiet ? undefined : e.relation,
             color: {color: colour, highlight: colour, hover: colour, opacity: 0.75}};
   }));
 

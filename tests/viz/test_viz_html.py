@@ -354,3 +354,23 @@ def test_page_says_how_many_source_documents_it_draws(store, seed_graph, seed_pa
     assert seed_graph.graph["documents"] == documents >= 1
     noun = "document" if documents == 1 else "documents"
     assert f"{documents} source {noun} · {seed_graph.number_of_nodes()} nodes" in seed_page[0]
+
+
+def test_satellites_ring_their_node_without_covering_it(store):
+    g = viz.build_network(store, provisions=True)
+    drawn = viz._layout(g)
+    sizes = viz.act_sizes(g)
+    assert drawn.anchor, "obligations and provisions are drawn around their act"
+    for node, centre in drawn.anchor.items():
+        (x0, y0), (x1, y1) = drawn.pos[centre], drawn.pos[node]
+        reach = sizes.get(centre, viz.KINDS[g.nodes[centre]["kind"]].size) + viz.KINDS[g.nodes[node]["kind"]].size
+        assert math.hypot(x1 - x0, y1 - y0) >= reach, (centre, node)
+    # Crowded rings draw their members without canvas labels, and the stub
+    # edge from a satellite to its node has none; every other edge keeps its label.
+    page, _ = viz.render_html(g)
+    data = page_data(page)
+    quiet = {n["iri"] for n in data["nodes"] if n["quiet"]}
+    assert quiet <= set(drawn.anchor)
+    for e in data["edges"]:
+        u, v = data["nodes"][e["from"]]["iri"], data["nodes"][e["to"]]["iri"]
+        assert bool(e.get("quiet")) == (drawn.anchor.get(u) == v or drawn.anchor.get(v) == u)
