@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .extract import Findings
 from .extract.instruments.vocabulary import vocabulary
@@ -223,8 +224,13 @@ def unify(instruments: list[Found]) -> list[Found]:
 
 # ---------------------------------------------------------------- anaphora
 
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    return morph.lemma(word).casefold()
+
+
 def _same_word(a: str, b: str) -> bool:
-    return morph.lemma(a).casefold() == morph.lemma(b).casefold()
+    return _lemma(a) == _lemma(b)
 
 
 def _same_head(f: Found, word: str) -> bool:

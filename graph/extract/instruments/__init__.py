@@ -29,7 +29,9 @@ _ARTICLE_NEXT = re.compile(r"(?:-\w+)?\s*(?:\d|[«\"(]?\w*\s*\d)")
 def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     vocab = vocabulary(lang)
     ctx = Context.build(text, vocab, found.of("date"), found.of("institution"))
-    lowered = "".join(t for t in text.lower())  # same length as text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets
+        lowered = "".join(ch.lower()[:1] for ch in text)
     heads: list[int] = []
     seen: set[int] = set()
     for m in vocab.prefilter.finditer(lowered):

@@ -3,7 +3,7 @@ around act words. One linear regex; no backtracking across separators."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|№|[^\w\s]")
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
@@ -14,8 +14,7 @@ QUOTES = OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES
 SENTENCE_END = frozenset(".;:!?")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -37,14 +36,18 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    lowered = text.lower().translate(_LOOKALIKES)
+    same = len(lowered) == len(text)
     out: list[Token] = []
+    append = out.append
+    count = text.count
     prev_end = 0
     for m in _TOKEN.finditer(text):
-        gap = text[prev_end:m.start()]
-        nl = gap.count("\n")
-        out.append(Token(m.group(), m.start(), m.end(), m.group().lower().translate(_LOOKALIKES),
-                         nl > 0, nl > 1))
-        prev_end = m.end()
+        s, e = m.span()
+        nl = count("\n", prev_end, s)
+        low = lowered[s:e] if same else m.group().lower().translate(_LOOKALIKES)
+        append(Token(m.group(), s, e, low, nl > 0, nl > 1))
+        prev_end = e
     return out
 
 

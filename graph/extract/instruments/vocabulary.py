@@ -26,8 +26,10 @@ class Vocabulary:
     prefilter: re.Pattern
     roles: dict[str, frozenset[str]]  # role -> words (lower case, multi-word with spaces)
 
+    by_word: dict[str, frozenset[str]]  # word -> its roles
+
     def role(self, word: str) -> frozenset[str]:
-        return frozenset(r for r, ws in self.roles.items() if word in ws)
+        return self.by_word.get(word, frozenset())
 
 
 @lru_cache(maxsize=None)
@@ -46,8 +48,13 @@ def vocabulary(lang: str = "kk") -> Vocabulary:
     roles: dict[str, set[str]] = {}
     for row in lexicon(lang, "act_words"):
         roles.setdefault(row[1], set()).add(row[0].lower())
+    by_word: dict[str, set[str]] = {}
+    for role, words in roles.items():
+        for w in words:
+            by_word.setdefault(w, set()).add(role)
     return Vocabulary(
         {k: tuple(sorted(v, key=lambda t: -len(t.before))) for k, v in types.items()},
         prefilter,
         {k: frozenset(v) for k, v in roles.items()},
+        {k: frozenset(v) for k, v in by_word.items()},
     )
