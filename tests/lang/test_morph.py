@@ -266,3 +266,30 @@ def test_analysis_is_fast_enough_for_long_texts():
         analyse(w)
     assert len(words) > 1000
     assert time.perf_counter() - t0 < 3
+
+
+# Property: whatever stem inflect() is given, analyse() finds that reading among
+# its readings of the result (generate-and-test can't lose the true split).
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_CONSONANTS = "бдгжзйклмнңпрстшқғ"
+_VOWELS = "аәеоөұүыі"
+_syllable = st.tuples(st.sampled_from(_CONSONANTS), st.sampled_from(_VOWELS),
+                      st.sampled_from(_CONSONANTS + " ")).map(lambda t: "".join(t).strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(syllables=st.lists(_syllable, min_size=1, max_size=3),
+       plural=st.booleans(), possessive=st.booleans(),
+       case=st.sampled_from((None, *CASES)), attributive=st.booleans())
+def test_analyse_always_finds_the_generating_reading(syllables, plural, possessive, case, attributive):
+    from graph.lang.kk import morph
+    stem = "".join(syllables)
+    rules = morph._rules()
+    if stem in rules.nominative or stem in rules.epenthetic or stem in rules.elided or len(stem) < 2:
+        return
+    if attributive:
+        case = "loc"
+    form = inflect(stem, plural, possessive, case, attributive)
+    assert Analysis(stem, plural, possessive, case, attributive) in analyse(form)

@@ -185,11 +185,11 @@ def _peel(word: str, name: str) -> list[str]:
 
 def _stem_candidates(rest: str, possessive_removed: str) -> list[str]:
     """Stems a remainder may come from: undo п/к/қ voicing after a removed -ы/-і
-    (only after a vowel: тармағы -> тармақ, but жылғы is not жылқ+ы), and map an
+    (тармағы -> тармақ; `_odd_stem` ranks жылқ+ы below жылғы), and map an
     epenthetic form (акті) or an elided one (орн) back to its stem (акт, орын)."""
     rules = _rules()
     out = [rest]
-    if possessive_removed in rules.poss_after_consonant and len(rest) >= 2 and _last_class(rest[:-1]) == "V":
+    if possessive_removed in rules.poss_after_consonant and len(rest) >= 2:
         for plain, voiced in rules.voicing.items():
             if rest.endswith(voiced):
                 out.append(rest[:-1] + plain)
