@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..lang import lexicon
 from ..lang.kk import morph, verbs
@@ -54,8 +54,9 @@ class Marker:
     attach: str
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word of the text (a tuple: millions are made for a large file)."""
+
     text: str
     start: int
     end: int
@@ -79,8 +80,11 @@ def _formula_first_words() -> frozenset[str]:
 
 
 def _words(text: str) -> list[Word]:
-    return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
-            for m in _WORD.finditer(text)]
+    key_text = text.translate(_LOOKALIKES).casefold()  # same length: і and І map one to one
+    if len(key_text) != len(text):
+        return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
+                for m in _WORD.finditer(text)]
+    return [Word(m.group(), m.start(), m.end(), key_text[m.start():m.end()]) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=None)
