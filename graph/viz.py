@@ -940,9 +940,11 @@ def _flat(value: Any) -> Any:
     return str(value)
 
 
-def exportable(g: nx.DiGraph, *, positions: bool = False) -> nx.DiGraph:
-    """A copy whose attributes GraphML/GEXF can hold: scalars only, no None,
-    and (for GEXF) the layout, colour and size Gephi reads from `viz`."""
+def exportable(g: nx.DiGraph, *, positions: str | None = None) -> nx.DiGraph:
+    """A copy whose attributes GraphML/GEXF can hold (scalars only, no None),
+    with the page's layout, colour and size where Gephi looks for them:
+    `positions="gexf"` fills the `viz` element, `"graphml"` the x, y, size,
+    r, g, b attributes Gephi's GraphML import reads."""
     out = nx.DiGraph()
     for key, value in g.graph.items():
         if value is not None:
@@ -955,13 +957,18 @@ def exportable(g: nx.DiGraph, *, positions: bool = False) -> nx.DiGraph:
         out.add_edge(str(u), str(v), **clean)
     if positions:
         pos = layout(g)
+        sizes = act_sizes(g)
         for node, attrs in g.nodes(data=True):
             style = KINDS.get(attrs.get("kind", ""), KINDS["document"])
             r, gr, b = (int(x, 16) for x in _HEX.fullmatch(style.color).groups())
             x, y = pos[node]
-            out.nodes[str(node)]["viz"] = {"position": {"x": x, "y": -y, "z": 0.0},
-                                           "color": {"r": r, "g": gr, "b": b, "a": 1.0},
-                                           "size": style.size}
+            size = float(sizes.get(node, style.size))
+            target = out.nodes[str(node)]
+            if positions == "gexf":
+                target["viz"] = {"position": {"x": x, "y": -y, "z": 0.0},
+                                 "color": {"r": r, "g": gr, "b": b, "a": 1.0}, "size": size}
+            else:
+                target.update(x=float(x), y=float(-y), size=size, r=r, g=gr, b=b)
     return out
 
 
@@ -971,8 +978,8 @@ def write_graph(g: nx.DiGraph, out_path: str | Path, fmt: str) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     fmt = fmt.lower()
     if fmt == "graphml":
-        nx.write_graphml(exportable(g), out, encoding="utf-8")
+        nx.write_graphml(exportable(g, positions="graphml"), out, encoding="utf-8")
     elif fmt == "gexf":
-        nx.write_gexf(exportable(g, positions=True), out, encoding="utf-8", version="1.2draft")
+        nx.write_gexf(exportable(g, positions="gexf"), out, encoding="utf-8", version="1.2draft")
     else:
         raise ValueError(f"unknown graph format {fmt!r}: use graphml or gexf")

@@ -330,6 +330,10 @@ def test_graphml_and_gexf_round_trip(seed_graph, tmp_path, fmt, reader):
     assert relations == {d["relation"] for _, _, d in seed_graph.edges(data=True)}
     if fmt == "gexf":
         assert "viz:position" in out.read_text(encoding="utf-8")
+    else:  # the page's layout and colours, for Gephi's GraphML import
+        for node, attrs in back.nodes(data=True):
+            assert math.isfinite(attrs["x"]) and math.isfinite(attrs["y"])
+            assert "#%02x%02x%02x" % (attrs["r"], attrs["g"], attrs["b"]) == viz.KINDS[attrs["kind"]].color
     with pytest.raises(ValueError):
         viz.write_graph(seed_graph, tmp_path / "x", "dot")
 
