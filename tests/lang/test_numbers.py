@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.lang.kk.numbers import is_ordinal, like_num, parse_number_words, strip_ordinal_suffix
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.lang.kk.numbers import is_ordinal, like_num, parse_number_words, spell, strip_ordinal_suffix
 
 # (words, (value, words consumed) or None)
 PARSES = [
@@ -78,3 +81,27 @@ LIKE_NUM = [
 @pytest.mark.parametrize("text,expected", LIKE_NUM, ids=[t[0] or "empty" for t in LIKE_NUM])
 def test_like_num(text, expected):
     assert like_num(text) is expected
+
+
+SPELLED = [
+    (366, True, "үш жүз алпыс алтыншы"),
+    (2012, False, "екі мың он екі"),
+    (1995, False, "бір мың тоғыз жүз тоқсан бес"),
+    (100, False, "жүз"),
+    (40, True, "қырқыншы"),
+    (20, True, "жиырмасыншы"),
+    (0, False, "нөл"),
+    (1000000, False, "бір миллион"),
+]
+
+
+@pytest.mark.parametrize("n,ordinal,words", SPELLED, ids=[w for _n, _o, w in SPELLED])
+def test_spell(n, ordinal, words):
+    assert " ".join(spell(n, ordinal)) == words
+
+
+@given(n=st.integers(min_value=0, max_value=10**12 - 1), ordinal=st.booleans())
+def test_parse_inverts_spell(n, ordinal):
+    words = spell(n, ordinal) + ["бап"]
+    assert parse_number_words(words) == (n, len(words) - 1)
+    assert is_ordinal(words[-2]) is ordinal

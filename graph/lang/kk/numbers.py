@@ -92,6 +92,39 @@ def parse_number_words(words: list[str]) -> tuple[int, int] | None:
     return total + group, used
 
 
+@lru_cache(maxsize=1)
+def _by_value() -> dict[tuple[int, bool], str]:
+    return {(w.value, w.ordinal): word for word, w in _words().items()}
+
+
+def spell(n: int, ordinal: bool = False) -> list[str]:
+    """The words of `n` (0 <= n < 10**12), largest first, the last one ordinal
+    if asked: spell(366, ordinal=True) == ['үш', 'жүз', 'алпыс', 'алтыншы'].
+    The inverse of `parse_number_words`; 100 is `жүз`, 1000 `бір мың`."""
+    if not 0 <= n < 10**12:
+        raise ValueError(f"{n} is out of range")
+    names = _by_value()
+    words: list[str] = []
+    if n == 0:
+        words = [names[(0, False)]]
+    for scale in (10**9, 10**6, 1000):
+        if n >= scale:
+            words += spell(n // scale) + [names[(scale, False)]]
+            n %= scale
+    if n >= 100:
+        words += ([] if n // 100 == 1 else [names[(n // 100, False)]]) + [names[(100, False)]]
+        n %= 100
+    if n >= 10:
+        words.append(names[(n - n % 10, False)])
+        n %= 10
+    if n:
+        words.append(names[(n, False)])
+    if ordinal:
+        last = _words()[words[-1]]
+        words[-1] = names[(last.value, True)]
+    return words
+
+
 def is_ordinal(word: str) -> bool:
     """`бірінші`, `алтыншы`, and digits with an ordinal ending: `1-ші`, `366-шы`."""
     w = number_word(word)
