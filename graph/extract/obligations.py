@@ -3,15 +3,18 @@
 Two sources of duties. An act's own commands are clause-final verb forms
 (`... баяндама бекітілсін.`, `министрлігі ... жіберсін.`, `бақылауды өзіме
 қалдырамын.`); after the act's operative formula (ҚАУЛЫ ЕТЕДІ, ШЕШІМ
-ҚАБЫЛДАДЫ, БҰЙЫРАМЫН) their source is the document itself. Duties, rights
-and prohibitions that a text states or reports hang on a marker after a
-verbal noun (`кемсітуге болмайды`, `шығуы тиіс`, `алуға құқығы бар`,
-`... тыйым салынады`); their source is the act cited nearest before them in
-the sentence or the one before.
+ҚАБЫЛДАДЫ, БҰЙЫРАМЫН), or in an act without one, their source is the
+document itself. Duties, rights and prohibitions that a text states or
+reports hang on a marker after a verbal noun (`кемсітуге болмайды`, `шығуы
+тиіс`, `алуға құқығы бар`, `... тыйым салынады`); their source is the act
+cited nearest before them in the sentence or the one before.
 
 The action is the verb in its dictionary form with the words just before it
-(its object): `баяндаманы жіберу`, `ешкімді кемсіту`. The markers live in
-lexicon/deontic.tsv, the verb endings in lexicon/verbs.tsv.
+(its object): `баяндаманы жіберу`, `ешкімді кемсіту`. Russian runs the other
+way: a command is an infinitive at the head of its item (`1. Утвердить
+Правила`) and a rule's deed follows its marker (`обязан представить`). The
+markers live in lexicon/deontic.tsv, the verb endings in lexicon/verbs.tsv,
+per language.
 """
 from __future__ import annotations
 
@@ -38,7 +41,9 @@ _PARENS = re.compile(r"[()]")
 _PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
 # What may follow a command verb: the end of its clause.
-_CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)")
+# What may follow a command verb: the end of its clause, or the next item
+# when an export lost the full stop (`бекітілсін\n2. ...`).
+_CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)|[ \t]*\n\s*(?:\d+[.)]|\n)")
 _ACTION_WORDS = 4  # words of the object kept before a command verb
 _STATEMENT_WORDS = 8  # words kept before a marker: a right or a ban names a longer deed
 _SOURCE_FIELDS = ("kind", "title", "date", "number", "issuer", "self", "anaphora", "draft")
