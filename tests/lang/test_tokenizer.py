@@ -148,3 +148,8 @@ def test_tokenizer_survives_serialisation(kk):
 
 def test_norm_maps_latin_lookalikes_inside_kazakh_words(kk):
     assert [t.norm_ for t in kk("Кеңесi iс CERD Заңы")] == ["кеңесі", "іс", "cerd", "заңы"]
+
+
+def test_stop_words(kk):
+    doc = kk("Осы қаулы және оған қосымша Заңға сәйкес")
+    assert [t.text for t in doc if t.is_stop] == ["Осы", "және", "оған", "сәйкес"]

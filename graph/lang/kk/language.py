@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.language import BaseDefaults, Language
 
+from .. import lexicon
 from .lex_attrs import LEX_ATTRS
 from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from .tokenizer_exceptions import TOKEN_MATCH, TOKENIZER_EXCEPTIONS
@@ -22,6 +23,7 @@ class KazakhDefaults(BaseDefaults):
     token_match = TOKEN_MATCH
     url_match = None  # web addresses are part of TOKEN_MATCH
     lex_attr_getters = LEX_ATTRS
+    stop_words = {row[0] for row in lexicon("kk", "stop_words")}
     writing_system = {"direction": "ltr", "has_case": True, "has_letters": True}
 
 
