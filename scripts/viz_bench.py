@@ -29,13 +29,15 @@ from tests.viz.synthetic import synthetic_network  # noqa: E402
 
 
 # For the README picture: frame the linked part of the graph (isolated nodes
-# stay off-screen) and pin the largest act's card in the side panel.
+# stay off-screen) and select the best-connected act, so its card is in the
+# side panel and its neighbourhood is highlighted.
 SHOWCASE = """(async function () {
   var net = window.zangraph.network;
   var nodes = JSON.parse(document.getElementById('zg-data').textContent).nodes;
-  var linked = nodes.filter(function (n) { return net.getConnectedEdges(n.id).length > 0; });
+  var degree = function (n) { return net.getConnectedEdges(n.id).length; };
+  var linked = nodes.filter(function (n) { return degree(n) > 0; });
   var acts = nodes.filter(function (n) { return n.kind === 'act'; });
-  acts.sort(function (a, b) { return b.size - a.size; });
+  acts.sort(function (a, b) { return degree(b) - degree(a); });
   net.fit({nodes: linked.map(function (n) { return n.id; }), animation: false});
   if (acts.length) {
     net.selectNodes([acts[0].id]);
