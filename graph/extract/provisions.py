@@ -745,7 +745,7 @@ def _attach(cited: Cited, text: str, acts: Acts) -> bool:
         cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
         cited.opens = min(f.start, start)
         if f.end <= start:  # the mention opens with the act's type word (`Заңының 6-бабы`)
-            m = _LAST_WORD.search(text, max(f.start, f.end - 80), f.end)
+            m = _HEAD_WORD.search(text, max(f.start, f.end - 80), f.end)
             cited.head = m.start(1) if m else None
         return True
     word = _act_word_before(text, start) if acts.g.largest_first else None
@@ -774,6 +774,7 @@ def _nominative(word: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+_HEAD_WORD = re.compile(r"([^\W\d_][\w-]*)[^\w]*$")  # `Заңының`, `ҚК-нің`
 
 
 def _share(cited: Cited, src: Cited) -> None:
@@ -813,19 +814,21 @@ class Reading:
         self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
         self.headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
         self.named: Cited | None = None  # the latest chain with an act
+        self.previous: Cited | None = None  # the latest chain in the window
         self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
         self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
 
     def window(self, lo: int, hi: int) -> list[Found]:
         parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
         out: list[Found] = []
+        self.previous = None
         prev: tuple[Cited, int] | None = None  # the latest chain and the token after it
         for cited, i, j in parser.chains():
             cited = self.in_context(cited, parser, prev if prev is not None and parser.join(prev[1]) == i else None)
             if cited is None:
                 prev = None
                 continue
-            if not _attach(cited, self.text, self.acts):
+            if not _attach(cited, self.text, self.acts) and not self.elliptic(cited, parser):
                 self.from_context(cited)
             produced = _founds(cited)
             if produced:
@@ -835,7 +838,30 @@ class Reading:
                 self.remember(cited)
             out.extend(produced)
             prev = (cited, j)
+            self.previous = cited
         return out
+
+    def elliptic(self, cited: Cited, parser: Parser) -> bool:
+        """`174-баптың 1-бөлігі бойынша - 8, 2-бөлігі бойынша - 4`: a part or
+        paragraph with no article and no act, in the sentence of the chain
+        before, is that chain's article's."""
+        prev = self.previous
+        if prev is None or not parser.g.largest_first:
+            return False
+        top = min(g.rank for g in cited.chain.groups if g.values)
+        article = next((r for f, r in parser.g.units.values() if f == "article"), None)
+        if article is None or not parser.smaller(top, article):
+            return False
+        gap_start, gap_end = prev.chain.end, cited.chain.start
+        if gap_end - gap_start > MAX_SENTENCE or _SENTENCE_END.search(self.text, gap_start, gap_end):
+            return False
+        cited.inherited = tuple(g for g in prev.inherited + prev.chain.groups
+                                if g.values and parser.smaller(top, g.rank))
+        if not cited.inherited:
+            return False
+        cited.act_from = prev
+        _share(cited, prev)
+        return True
 
     def key(self, cited: Cited) -> tuple[str, str] | None:
         """The largest unit a chain cites and its first number: ("article", "5")."""

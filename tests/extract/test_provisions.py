@@ -41,6 +41,11 @@ def bare(kind: str, **units: str) -> dict:
     return {**units, "instrument": {"kind": kind}, "_instrument_anaphora": kind}
 
 
+def ctx(fields: dict) -> dict:
+    """The same fields, with the act read from context."""
+    return {**fields, "_instrument_context": True}
+
+
 def own(**units: str) -> dict:
     """The fields of a provision that names no act: maybe the document itself."""
     return {**units, "instrument": {"self": True}, "_instrument_anaphora": "self"}
@@ -139,6 +144,14 @@ ROWS = [
       {"kind": "law", "date": "2015-10-24", "number": "371-V"})], [("12-бапқа", own(article="12"))]),
     # `осы тармақтың` with no paragraph heading to point to says nothing
     ("Осы тармақтың бірінші бөлігінде көзделген", [], []),
+    # a part with no article in the sentence of a chain is that chain's article's
+    ("Кодекстің 174-бабының 1-бөлігі бойынша - 8 іс, 2-бөлігі бойынша - 4 іс тіркелді.", [],
+     [("Кодекстің 174-бабының 1-бөлігі", bare("code", article="174", part="1")),
+      ("2-бөлігі", bare("code", article="174", part="2"))]),
+    # ... but not across a sentence
+    ("Кодекстің 174-бабының 1-бөлігі қолданылды. 2-бөлігі бойынша іс жоқ.", [],
+     [("Кодекстің 174-бабының 1-бөлігі", bare("code", article="174", part="1")),
+      ("2-бөлігі", ctx(bare("code", part="2")))]),
     # the article just cited
     ("Конституцияның 24-бабының 1-тармағына сәйкес ... Аталған баптың 3-тармағына сәйкес", [],
      [("Конституцияның 24-бабының 1-тармағына", bare("constitution", article="24", paragraph="1")),
@@ -163,6 +176,14 @@ ROWS = [
 @pytest.mark.parametrize("text,acts,expected", ROWS, ids=[r[0][:40] for r in ROWS])
 def test_chain(text, acts, expected):
     assert run(text, acts) == expected
+
+
+def test_the_mention_opens_with_an_abbreviated_act():
+    text = "ҚР ҚК-нің 174-бабы бойынша"
+    start = text.index("ҚК-нің")
+    inst = {"kind": "code", "title": "Қылмыстық кодекс"}
+    got = run(text, [("ҚР ҚК-нің", inst)])
+    assert got == [("ҚК-нің 174-бабы", {"article": "174", "instrument": inst, "_instrument_span": [0, start + 6]})]
 
 
 def test_instrument_after_the_chain():
@@ -241,10 +262,6 @@ RU_ROWS = [
 @pytest.mark.parametrize("text,acts,expected", RU_ROWS, ids=[r[0][:40] for r in RU_ROWS])
 def test_russian_chain(text, acts, expected):
     assert run(text, acts) == expected
-
-
-def ctx(fields: dict) -> dict:
-    return {**fields, "_instrument_context": True}
 
 
 REPORT = (
