@@ -250,6 +250,8 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         return None
     if short:
         start = caps[-1]  # the nearest capitalised word starts a short name (Әкімшілігіне Ұлттық жоспар)
+        while start - 1 >= first and toks[start - 1].is_word and toks[start - 1].capitalised:
+            start -= 1  # ... and the proper noun it ends (Қазақстан Республикасындағы адам ...)
         if start == end and why == "sentence" and (start == 0 or toks[start - 1].text in SENTENCE_END) \
                 and short != "code":
             return None  # Онда доктрина: a sentence's first word, not a name
@@ -412,6 +414,8 @@ def read(ctx: Context, head: int) -> Citation | None:
         c.bare = True
         c.first = head - len(t.before)
         c.issuer = None
+        if c.first > 0 and toks[c.first - 1].text in OPEN_QUOTES | PLAIN_QUOTES:
+            return None  # «Заңды мұрагерлік»: a quoted phrase, not a reference
         if t.use != "bare":
             return None
     return c
