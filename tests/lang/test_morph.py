@@ -293,3 +293,31 @@ def test_analyse_always_finds_the_generating_reading(syllables, plural, possessi
         case = "loc"
     form = inflect(stem, plural, possessive, case, attributive)
     assert Analysis(stem, plural, possessive, case, attributive) in analyse(form)
+
+
+def _lexicon_head_nouns() -> list[str]:
+    """The dictionary forms other extractors look for (institution heads, act
+    words, units): their last word, if it is a Cyrillic word."""
+    from graph.lang import lexicon
+    words = set()
+    for name in ("institution_heads", "acts", "units"):
+        try:
+            rows = lexicon("kk", name)
+        except FileNotFoundError:
+            continue
+        for row in rows:
+            if name == "units" and (row[0] != "unit" or len(row) < 2):
+                continue  # the other rows are citation-grammar words, not nouns
+            cell = row[1] if name == "units" else row[0]
+            last = cell.replace("-", " ").split()[-1] if cell.split() else ""
+            if last.isalpha() and all("\u0400" <= ch <= "\u04ff" for ch in last):
+                words.add(last.lower())
+    return sorted(words)
+
+
+@pytest.mark.parametrize("stem", _lexicon_head_nouns())
+def test_lexicon_head_nouns_round_trip(stem):
+    """Every inflected form of a head noun the extractors list comes back to it."""
+    wrong = [(form, lemma(form)) for a in _paradigm(stem)
+             if lemma(form := inflect(stem, a.plural, a.possessive, a.case, a.attributive)) != stem]
+    assert wrong == []
