@@ -387,6 +387,16 @@ def _addressee(ctx: _Context, lo: int, pos: int) -> tuple[str, tuple[int, int]] 
     return None
 
 
+def _quoted_to(ctx: _Context, quote: int) -> str | None:
+    """Whom a quoted command was given to: the named body in the dative right
+    before the quotation (`Үкіметке «... қамтамасыз етсін» деген тапсырма`)."""
+    for f in ctx.institutions:
+        if f.end <= quote and not ctx.text[f.end:quote].strip() and f.fields.get("name"):
+            if _case(_words(ctx.text[f.start:f.end])[-1].text) == "dat":
+                return f.fields["name"]
+    return None
+
+
 def _signatory(ctx: _Context, pos: int) -> str | None:
     """Who says `I`: the body signing after the command, else the subject of the formula."""
     after = [f for f in ctx.institutions if f.start > pos and _nominative(ctx.text[f.start:f.end])]
@@ -590,9 +600,11 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
         bearer = _bearer_before(ctx, _command_scope(ctx, w.start), w.start)
     else:
         bearer = None
+    quote = ctx.quotation_at(w.start)
+    if bearer is None and quote is not None and not cmd.passive:
+        bearer = _quoted_to(ctx, quote)
     if bearer:
         fields["bearer"] = bearer
-    quote = ctx.quotation_at(w.start)
     if quote is None and (ctx.formula_end is None or w.start > ctx.formula_end):
         # after the formula, or in an act without one (a law's articles command directly)
         fields["source"] = {"self": True}
