@@ -153,3 +153,13 @@ def test_norm_maps_latin_lookalikes_inside_kazakh_words(kk):
 def test_stop_words(kk):
     doc = kk("Осы қаулы және оған қосымша Заңға сәйкес")
     assert [t.text for t in doc if t.is_stop] == ["Осы", "және", "оған", "сәйкес"]
+
+
+@pytest.mark.parametrize("token", ["a." * 20000 + "!", "1/" * 20000 + "x", "https://" + "a" * 40000 + "«",
+                                   "БҰҰ-" + "лары" * 10000 + "x", "қ" * 40000 + ".1"])
+def test_long_odd_tokens_tokenize_in_linear_time(kk, token):
+    import time
+    t0 = time.perf_counter()
+    doc = kk(token)
+    assert doc.text == token
+    assert time.perf_counter() - t0 < 2
