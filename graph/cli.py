@@ -316,6 +316,9 @@ def viz(
     graph_store = _open_existing_store(store, read_only=True)
     try:
         g = v.build_network(graph_store, provisions=provisions, focus=focus, depth=depth)
+    except v.FocusNotFound as exc:
+        _err(f"zangraph viz: {exc}")
+        raise typer.Exit(2)
     finally:
         graph_store.close()
     out.parent.mkdir(parents=True, exist_ok=True)

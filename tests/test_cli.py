@@ -144,3 +144,14 @@ def test_run_is_the_main_job(tmp_path):
 
     g = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
     assert len(g) > 1000
+
+
+def test_viz_writes_a_page_and_reports_an_unknown_focus(seed_store, tmp_path):
+    page = tmp_path / "net.html"
+    proc = zangraph("viz", "--store", seed_store, "--out", page)
+    assert proc.returncode == 0, proc.stderr
+    assert page.stat().st_size > 10_000 and "nodes" in proc.stdout
+    miss = zangraph("viz", "--store", seed_store, "--focus", "no-such-act-anywhere", "--out", tmp_path / "x.html")
+    assert miss.returncode == 2 and "matches no node" in miss.stderr and "Traceback" not in miss.stderr
+    gexf = zangraph("viz", "--store", seed_store, "--format", "gexf", "--out", tmp_path / "net.gexf")
+    assert gexf.returncode == 0 and (tmp_path / "net.gexf").read_text(encoding="utf-8").lstrip().startswith("<?xml")
