@@ -88,6 +88,20 @@ class Grammar:
     prefilter: re.Pattern
 
 
+def _letter_variants(ch: str) -> set[str]:
+    """A letter in both cases; Latin i stands for і as in PDF exports."""
+    alts = {ch.lower(), ch.upper()}
+    if ch.lower() == "і":
+        alts |= {"i", "I"}
+    return alts
+
+
+def _letter_class(ch: str) -> str:
+    """A case-blind character class (faster than IGNORECASE on Cyrillic)."""
+    alts = _letter_variants(ch)
+    return "[" + "".join(re.escape(a) for a in sorted(alts)) + "]" if len(alts) > 1 else re.escape(ch)
+
+
 def _rows(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     try:
         return lexicon(lang, name)
@@ -126,11 +140,12 @@ def grammar(lang: str = "kk") -> Grammar:
         stems = set(units) | {u[:-1] + voicing[u[-1]] for u in units if u[-1] in voicing}
     stems |= {a + "." for a in abbreviations}
     alternatives = sorted(stems, key=len, reverse=True)
-    pattern = "|".join(re.escape(s).replace("і", "[іi]") for s in alternatives)
+    firsts = "".join(re.escape(c) for c in sorted({c for a in alternatives for c in _letter_variants(a[0])}))
+    pattern = f"(?=[{firsts}])(?:" + "|".join("".join(_letter_class(c) for c in a) for a in alternatives) + ")"
     return Grammar(units, forms, abbreviations, frozenset(words["join"]), frozenset(words["back"]),
                    frozenset(words["this"]), frozenset(words["bridge"]), frozenset(words["topic_end"]),
                    largest_first, number_after, frozenset(amended_cases),
-                   re.compile(pattern or "(?!)", re.IGNORECASE))
+                   re.compile(pattern if alternatives else "(?!)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +154,7 @@ class Token:
     text: str
     start: int
     end: int
+    low: str  # lower case, Latin look-alikes made Cyrillic
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +271,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for m in _TOKEN.finditer(text, start, end):
         s = m.group()
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
-        out.append(Token(kind, s, m.start(), m.end()))
+        out.append(Token(kind, s, m.start(), m.end(), _norm(s) if kind == "word" else s))
     return out
 
 
@@ -305,8 +321,7 @@ class Parser:
         return unit_of(t.text, self.lang) if t is not None and t.kind == "word" else None
 
     def is_word(self, i: int, words: frozenset[str]) -> bool:
-        t = self.tok(i)
-        return t is not None and t.kind == "word" and _norm(t.text) in words
+        return 0 <= i < len(self.toks) and self.toks[i].low in words
 
     # -- items and lists -----------------------------------------------------
 
@@ -340,6 +355,8 @@ class Parser:
             nxt = self.tok(i + 1)
             if len(t.text) == 1 and nxt is not None and nxt.text == ")" and self.glued(i + 1):
                 return Item(t.text, True, False, t.start, nxt.end), i + 2
+            if numbers.number_word(t.text) is None:
+                return None
             words = []
             for k in range(i, min(i + 8, len(self.toks))):
                 if self.toks[k].kind != "word":

@@ -203,12 +203,12 @@ def test_clause_break_keeps_the_act_away():
 
 def test_linear_time_on_a_long_text():
     line = "Еңбек кодексінің 12, 45, 78-баптарына және 9-бабының 2-тармағының 3) тармақшасына сәйкес. "
-    text = line * 20000  # ~1.8 MB
+    text = line * 20000  # ~1.8 MB; 10 MB of the seed takes ~4 s
     t0 = time.perf_counter()
     got = provisions.find(text, Findings(text))
     elapsed = time.perf_counter() - t0
     assert len(got) == 4 * 20000
-    assert elapsed < 20
+    assert elapsed < 10
 
 
 AMENDING = (
