@@ -25,35 +25,41 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import lexicon
-from .mapped import EditLog, Repaired, line_spans
+from .mapped import EditLog, Repaired, identity, line_spans
 
 PDF_LINE_MAX = 130
 TOKEN = re.compile(r"\S+")
-HINT = re.compile(r"\S {2,}\S|\S [),;]|\( ?\)|^ \S|^[),;]")
+HINT = re.compile(r"\S {2,}\S|\S [),;.:]|\( ?\)|^ {1,3}\S|^[),;.:]")
 WORD = re.compile(r"[^\W\d_]+")
 NUMBER = re.compile(r"\d+(?:[.\-]\d+)*")
 WRAP_NUMBER = re.compile(r"\d+-")
 OPENERS = frozenset("(«[")
 SEPARATORS = frozenset("),;]")
-CLOSERS = frozenset("),;]».:")
 GLUE_PUNCT = frozenset(".,;:)»!?")
 MAX_ENDING = 9
 MAX_BLOCK_FOR_ONE_HOLE = 3
+MAX_LEAD_HOLES = 3
+SENTENCE_PUNCT = frozenset(".:")
 
 
 @lru_cache(maxsize=None)
-def link_stems() -> tuple[tuple[str, str], ...]:
-    """(stem, what) of words written as links, longest first."""
-    rows = [(r[0].lower(), r[1]) for lang in ("kk", "ru") for r in lexicon(lang, "repair_anchor_stems")]
+def link_stems() -> tuple[tuple[str, str, float, str], ...]:
+    """(stem, what, rank, language) of words written as links, longest first."""
+    rows = [(r[0].lower(), r[1], float(r[2]), lang) for lang in ("kk", "ru")
+            for r in lexicon(lang, "repair_anchor_stems")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-def link_stem(word: str) -> tuple[str, str] | None:
+def link_stem(word: str) -> tuple[str, str, float, str] | None:
     """The stem a word (an inflected form) starts with, if it is a link word."""
     low = word.lower()
-    for stem, what in link_stems():
+    for row in link_stems():
+        stem = row[0]
         if low.startswith(stem) and len(low) - len(stem) <= MAX_ENDING:
-            return stem, what
+            ending = word[len(stem):]
+            if ending and not ending.isalpha() or any(c.isupper() for c in ending):
+                return None  # бұйрықЗаңның is two words
+            return row
     return None
 
 
@@ -102,7 +108,7 @@ def _word_part(s: str) -> str:
     return s
 
 
-def glue_seam(token: str, vocab: Vocabulary) -> tuple[int, bool] | None:
+def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int, bool] | None:
     """Where an anchor was glued onto the line's last word, and whether the
     seam is certain (punctuation, letter->digit, a link word after it) or
     only likely (two words of the document run together), or None."""
@@ -119,21 +125,35 @@ def glue_seam(token: str, vocab: Vocabulary) -> tuple[int, bool] | None:
     whole = _word_part(token)
     unique = vocab.count(whole) <= 1 and not is_link_word(token)
     weak = None
-    for i in range(2, n - 1):
+    for i in range(1, n):
         left, right = token[i - 1], token[i]
         head, tail = token[:i], token[i:]
-        # a letter glued to a number: қоғамдық16-бабына, іс141-1
-        if left.isalpha() and right.isdigit() and sum(c.isalpha() for c in head) >= 2:
+        # a letter glued to a number: қоғамдық16-бабына, іс141-1, и47
+        if left.isalpha() and right.isdigit():
             return i, True
-        # a wrapped number glued to the anchor: 1-164-бабының (164-бабының 1-)
-        if right.isdigit() and left == "-" and WRAP_NUMBER.fullmatch(head) and is_link_word(tail):
+        # the number sign glued to a link word: №постановлением
+        if left == "№" and link_stem(tail) is not None:
+            return i, True
+        # a wrapped number glued to the anchor: 1-164-бабының (164-бабының 1-),
+        # 13-Заңының, 3-кодекстің (a unit after N- is no seam: 4-бабына); not a
+        # number like 141-1 with its unit after it (141-1 бабы)
+        if left == "-" and (right.isdigit() or is_act_word(tail)) and WRAP_NUMBER.fullmatch(head) \
+                and is_link_word(tail) and not (is_number(token) and is_bare_unit(next_token)):
+            return i, True
+        # a number glued to a link word: 1996статьей
+        if left.isdigit() and right.isalpha() and head.isdigit() and link_stem(tail) is not None:
             return i, True
         if not (left.isalpha() and right.isalpha()) or not unique:
             continue
-        if sum(c.isalpha() for c in _word_part(head)) < 2:
+        letters = sum(c.isalpha() for c in _word_part(head))
+        if letters < 2 and not (right.isupper() and left.isalpha()):
             continue
-        # a link word glued on: 9-бабынаконвенцияның, Қазақстанкодексіне, АдамЗаңымен
-        if (left.islower() or right.isupper()) and is_link_word(tail):
+        # a link word glued on: 9-бабынаконвенцияның, Қазақстанкодексіне,
+        # АдамЗаңымен, ҚРшешіміне, «Обрешение (inside one lower-case word,
+        # only after a head of three letters: не|законный is one word)
+        capital = next((c for c in head if c.isalpha()), "").isupper()
+        numbered = is_bare_unit(tail) and is_number(next_token)  # на|статьи 136
+        if is_link_word(tail) and (letters >= 3 or left.isupper() or right.isupper() or capital or numbered):
             return i, True
         # two words of the document run together
         if weak is None and len(tail) >= 4 and vocab.count(_word_part(head)) and vocab.count(tail):
@@ -150,30 +170,34 @@ class Hole:
     drop: tuple[int, int] | None = None
 
 
-def find_holes(line: str, tokens: list[tuple[int, int]]) -> list[Hole]:
+def find_holes(line: str, tokens: list[tuple[int, int]], optional: bool = False) -> list[Hole]:
+    """Where anchors were cut out; `optional` also counts a space before a
+    full stop, which is as often a justification space."""
     holes: list[Hole] = []
-    if line[:1] == " " and line[1:2] not in ("", " "):
-        holes.append(Hole(0))
-    elif line[:1] in SEPARATORS:
+    lead = len(line) - len(line.lstrip(" "))
+    starts_with_separator = line[lead:lead + 1] in SEPARATORS or line[lead:lead + 1] in SENTENCE_PUNCT
+    if 0 < lead <= MAX_LEAD_HOLES and tokens:
+        # links cut from the start of a wrapped line (an indent is longer);
+        # one more before a separator that now starts it: ` , және`
+        holes.extend(Hole(k) for k in range(lead + starts_with_separator))
+    elif lead == 0 and starts_with_separator:
         holes.append(Hole(0))
     for k, (s, e) in enumerate(tokens):
         tok = line[s:e]
         if k > 0:
-            prev_end = tokens[k - 1][1]
-            gap = s - prev_end
-            left, right = line[prev_end - 1], line[s]
-            if gap >= 2:
-                if left in OPENERS:
-                    holes.append(Hole(prev_end, (prev_end, prev_end + 1)))
-                elif right in CLOSERS:
-                    holes.append(Hole(s, (prev_end + 1, s)))
+            gap_start = tokens[k - 1][1]
+            gap = s - gap_start
+            left, right = line[gap_start - 1], line[s]
+            # each link cut out leaves one space; the exporter adds one more
+            # after an opening bracket; a separator keeps its place
+            count = gap if right in SEPARATORS else gap - 1
+            if optional and gap == 1 and right in SENTENCE_PUNCT and left not in OPENERS:
+                count = 1  # `енгізіледі) .`: a link cut before the full stop
+            for n in range(1, count + 1):
+                if n == 1 and left in OPENERS:
+                    holes.append(Hole(gap_start, (gap_start, gap_start + 1)))
                 else:
-                    holes.append(Hole(prev_end + 1))
-            elif right in SEPARATORS:
-                if left in OPENERS:
-                    holes.append(Hole(s, (prev_end, s)))
-                else:
-                    holes.append(Hole(s))
+                    holes.append(Hole(gap_start + n))
         i = tok.find("()")
         while i != -1:
             holes.append(Hole(s + i + 1))
@@ -182,20 +206,36 @@ def find_holes(line: str, tokens: list[tuple[int, int]]) -> list[Hole]:
     return holes
 
 
-def group_anchors(block: list[tuple[int, int]], line: str, holes: int, glued: bool) -> list[tuple[int, int]] | None:
+def _unit_and_number(first: str, second: str) -> bool:
+    """A number and its bare unit: Kazakh puts the number first (141-1 бабы),
+    Russian the unit (статьи 5)."""
+    if is_number(first) and is_bare_unit(second):
+        return link_stem(second)[3] == "kk"
+    if is_bare_unit(first) and is_number(second):
+        return link_stem(first)[3] == "ru"
+    return False
+
+
+def group_anchors(block: list[tuple[int, int]], line: str, holes: int | None, glued: bool) -> list[tuple[int, int]] | None:
     """Split the appended block into one anchor per hole, or None."""
-    if len(block) == holes:
-        return block
-    if glued and holes == 1 and len(block) <= MAX_BLOCK_FOR_ONE_HOLE:
-        return [(block[0][0], block[-1][1])]
-    # a number and the bare unit after it are one link: 141-1 бабы
+    # a number and the bare unit next to it are one link: 141-1 бабы, статьи 5;
+    # so is an act word and the capitalised adjective before it
     grouped: list[tuple[int, int]] = []
     for s, e in block:
-        if grouped and is_bare_unit(line[s:e]) and is_number(line[grouped[-1][0]:grouped[-1][1]]):
+        prev = line[grouped[-1][0]:grouped[-1][1]] if grouped else ""
+        word = line[s:e]
+        if grouped and (_unit_and_number(prev, word) or (
+                prev[:1].isupper() and prev.isalpha() and not is_link_word(prev) and is_act_word(word))):
             grouped[-1] = (grouped[-1][0], e)
         else:
             grouped.append((s, e))
-    return grouped if len(grouped) == holes else None
+    if holes is None or len(grouped) == holes:
+        return grouped
+    if len(block) == holes and len(grouped) == len(block):
+        return block
+    if glued and holes == 1 and len(block) <= MAX_BLOCK_FOR_ONE_HOLE:
+        return [(block[0][0], block[-1][1])]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +250,7 @@ def _glued_plan(line, tokens, end_index, holes, vocab, strong: bool) -> Plan | N
     for j in range(end_index - 1, max(-1, end_index - h - 3), -1):
         s, e = tokens[j]
         tok = line[s:e]
-        found = glue_seam(tok, vocab)
+        found = glue_seam(tok, vocab, line[tokens[j + 1][0]:tokens[j + 1][1]] if j + 1 < end_index else "")
         if found is not None:
             seam, certain = found
             if certain != strong:
@@ -225,32 +265,144 @@ def _glued_plan(line, tokens, end_index, holes, vocab, strong: bool) -> Plan | N
     return None
 
 
+@lru_cache(maxsize=None)
+def conjunctions() -> frozenset[str]:
+    return frozenset(r[0].lower() for lang in ("kk", "ru") for r in lexicon(lang, "repair_conjunctions"))
+
+
+def is_act_word(token: str) -> bool:
+    found = link_stem(token)
+    return found is not None and found[1] == "act"
+
+
+def _trailing_run(line, tokens, end_index) -> int:
+    """Index of the first token of the run of link words that ends the line
+    (a capitalised adjective before an act word belongs to it)."""
+    j = end_index
+    while j > 1:
+        word = line[tokens[j - 1][0]:tokens[j - 1][1]]
+        if is_link_word(word):
+            j -= 1
+            continue
+        nxt = line[tokens[j][0]:tokens[j][1]] if j < end_index else ""
+        if word[:1].isupper() and word.isalpha() and is_act_word(nxt) and not is_act_word(word):
+            j -= 1
+            continue
+        break
+    return j
+
+
+@lru_cache(maxsize=None)
+def genitive_endings() -> tuple[str, ...]:
+    return tuple(r[0] for r in lexicon("kk", "repair_genitive"))
+
+
+def _rank(token: str) -> tuple[float, str] | None:
+    found = link_stem(_word_part(token))
+    return (found[2], found[3]) if found else None
+
+
+def order_faults(line: str) -> int:
+    """Adjacent link words out of citation order (bare numbers between them
+    do not count): Kazakh cites the act, then the article, then its part
+    (a genitive may own any word after it); Russian the other way round."""
+    faults = 0
+    previous = None
+    for m in TOKEN.finditer(line):
+        token = m.group().strip(",;.:()«»")
+        if is_number(token):
+            continue
+        rank = _rank(token)
+        if rank is not None and previous is not None:
+            if (rank[1] == "kk" and previous[0] > rank[0] and not previous[1]) or \
+                    (rank[1] == "ru" and previous[0] < rank[0]):
+                faults += 1
+        previous = (rank[0], token.lower().endswith(genitive_endings())) if rank is not None else None
+    return faults
+
+
+def applied(line: str, plan: Plan) -> str:
+    log = EditLog()
+    _record(log, 0, plan)
+    return log.apply(identity(line)).text
+
+
+def _record(log: EditLog, offset: int, plan: Plan) -> None:
+    for hole, (a, b) in zip(plan.holes, plan.anchors):
+        if hole.drop:
+            log.delete(offset + hole.drop[0], offset + hole.drop[1])
+        log.move(offset + hole.at, offset + a, offset + b)
+    log.delete(offset + plan.cut[0], offset + plan.cut[1])
+
+
 def _unglued_plan(line, tokens, end_index, holes) -> Plan | None:
+    """Of the readings below, the one whose link words come out in citation
+    order (the fewest-words one when they tie)."""
+    readings = [p for p in (_fewest_plan(line, tokens, end_index, holes),
+                            _in_place_plan(line, tokens, end_index, holes)) if p is not None]
+    if not readings:
+        return None
+    return min(readings, key=lambda p: order_faults(applied(line, p)))
+
+
+def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
+    """Holes in the gap right before the whole run of link words that ends
+    the line are those of the last links, which ended the line and were
+    appended where they stood: they stay, the others go back."""
     h = len(holes)
-    block: list[tuple[int, int]] = []
-    for j in range(end_index - 1, 0, -1):
-        s, e = tokens[j]
-        if not is_link_word(line[s:e]):
-            return None
-        block.insert(0, (s, e))
-        if is_bare_unit(line[s:e]) and is_number(line[tokens[j - 1][0]:tokens[j - 1][1]]):
-            continue  # the number before a bare unit belongs to it: 141-1 бабы
+    first = _trailing_run(line, tokens, end_index)
+    if first >= end_index:
+        return None
+    before_run = tokens[first - 1][1]
+    stay = sum(1 for hole in holes if hole.at >= before_run)
+    k = h - stay
+    if not stay or k < 0 or any(hole.drop for hole in holes[k:]):
+        return None
+    if k == 0:
+        return Plan([], [], (0, 0))  # every link stood at the end: nothing moves
+    run = group_anchors(tokens[first:end_index], line, None, glued=False)
+    if len(run) < h:
+        return None
+    moved = run[len(run) - h:len(run) - stay]
+    return Plan(holes[:k], moved, (moved[0][0] - 1, moved[-1][1]))
+
+
+def _fewest_plan(line, tokens, end_index, holes) -> Plan | None:
+    """The fewest link words at the line end that give one anchor per hole;
+    after a list's conjunction, one more, the last staying in place."""
+    h = len(holes)
+    first = _trailing_run(line, tokens, end_index)
+    for j in range(end_index - 1, first - 1, -1):
+        s = tokens[j][0]
+        prev = line[tokens[j - 1][0]:tokens[j - 1][1]]
+        if _unit_and_number(prev, line[s:tokens[j][1]]) and j - 1 >= first:
+            continue  # a bare unit and its number are one link: 141-1 бабы, статьи 5
+        before = tokens[j - 1][1]
+        block = tokens[j:end_index]
+        if prev.lower() in conjunctions():
+            anchors = group_anchors(block, line, h + 1, glued=False)
+            if anchors:
+                return Plan(holes, anchors[:-1], (before, anchors[-2][1]))
         anchors = group_anchors(block, line, h, glued=False)
-        if anchors and holes[-1].at < block[0][0] and tokens[j - 1][1] < block[0][0]:
-            return Plan(holes, anchors, (tokens[j - 1][1], block[-1][1]))
-        if len(block) > h + 1:
-            return None
+        if anchors and holes[-1].at < before:
+            return Plan(holes, anchors, (before, block[-1][1]))
     return None
 
 
 def plan_line(line: str, vocab: Vocabulary) -> Plan | None:
     tokens = [m.span() for m in TOKEN.finditer(line)]
-    if len(tokens) < 2:
+    if not tokens:
         return None
     end_index = len(tokens)
     if WRAP_NUMBER.fullmatch(line[tokens[-1][0]:tokens[-1][1]]):
         end_index -= 1  # a number wrapped onto the next line stays where it is
-    holes = find_holes(line, tokens[:end_index])
+    required = find_holes(line, tokens[:end_index])
+    more = find_holes(line, tokens[:end_index], optional=True)
+    plan = _plan_with(line, tokens, end_index, more, vocab) if len(more) > len(required) else None
+    return plan or _plan_with(line, tokens, end_index, required, vocab)
+
+
+def _plan_with(line, tokens, end_index, holes, vocab) -> Plan | None:
     if not holes:
         return None
     return (
@@ -269,11 +421,7 @@ def restore_anchors(rep: Repaired) -> Repaired:
         if not line or line[-1] == " " or len(line.strip()) > PDF_LINE_MAX or not HINT.search(line):
             continue
         plan = plan_line(line, vocab)
-        if plan is None:
+        if plan is None or any(h.at > plan.cut[0] or (h.drop and h.drop[1] > plan.cut[0]) for h in plan.holes):
             continue
-        for hole, (a, b) in zip(plan.holes, plan.anchors):
-            if hole.drop:
-                log.delete(ls + hole.drop[0], ls + hole.drop[1])
-            log.move(ls + hole.at, ls + a, ls + b)
-        log.delete(ls + plan.cut[0], ls + plan.cut[1])
+        _record(log, ls, plan)
     return log.apply(rep)

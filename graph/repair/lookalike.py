@@ -11,7 +11,7 @@ from .mapped import EditLog, Repaired
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_RUN = re.compile(r"[A-Za-z]+")
-OPENING_CONTEXT = " \t\n([«„“"
+OPENING_CONTEXT = " \t\n\u00a0\u2007\u202f\u2009([«„“"
 
 
 @lru_cache(maxsize=None)
@@ -29,12 +29,20 @@ def special_characters() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in character_actions()) + "]")
 
 
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\ufeff")
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalpha() or ch in INVISIBLE
+
+
 def _letter_run(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) to the whole run of letters around it."""
-    while start > 0 and text[start - 1].isalpha():
+    """Widen [start, end) to the whole run of letters around it (a soft
+    hyphen inside a word does not end it)."""
+    while start > 0 and _in_word(text[start - 1]):
         start -= 1
     n = len(text)
-    while end < n and text[end].isalpha():
+    while end < n and _in_word(text[end]):
         end += 1
     return start, end
 

@@ -57,6 +57,6 @@ def join_letter_spacing(rep: Repaired) -> Repaired:
         for run in spaced_runs(line):
             for (_, prev_end), (next_start, _) in zip(run, run[1:]):
                 gap = next_start - prev_end
-                keep = 0 if gap == 1 else 1 if gap == 2 else 2
+                keep = gap - 1  # letters join, words keep one space, holes one more each
                 log.delete(ls + prev_end + keep, ls + next_start)
     return log.apply(rep)
