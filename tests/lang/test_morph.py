@@ -183,6 +183,10 @@ TRICKY = [
     ("Республикасының", "Республикасы", "Республика"),
     # Latin i from PDF exports (LANGUAGE_NOTES.md §9) keeps the text's letters
     ("Кеңесiнiң", "Кеңесi", "Кеңес"),
+    # legacy-font letters (Ќ=Қ, њ=ң, ѓ=ғ, љ=ө) are read as Kazakh ones and kept
+    ("Президентініњ", "Президенті", "Президент"),
+    ("љзгерістермен", "љзгерістер", "љзгеріс"),
+    ("Ќазаќстан", "Ќазаќстан", "Ќазаќстан"),
     # hyphen endings on abbreviations and numbers
     ("БҰҰ-ның", "БҰҰ", "БҰҰ"),
     ("ҚПК-нің", "ҚПК", "ҚПК"),

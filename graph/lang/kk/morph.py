@@ -18,8 +18,6 @@ from functools import lru_cache
 from .. import lexicon
 
 CASES = ("gen", "dat", "acc", "loc", "abl", "ins")
-# Latin look-alikes that PDF exports put in Kazakh words (LANGUAGE_NOTES.md §9).
-_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +54,7 @@ class _Rules:
     poss_after_vowel: tuple[str, ...]  # -сы/-сі
     poss_after_consonant: tuple[str, ...]  # -ы/-і
     odd_final: dict[str, str]  # stem-end heuristics, see `_odd_stem` / `_odd_possessive`
+    lookalikes: dict[int, str]  # str.translate table: look-alike letter -> Kazakh letter
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +66,13 @@ def _rules() -> _Rules:
     endings: dict[tuple[str, str], tuple[str, str]] = {}
     forms: dict[str, set[str]] = {}
     odd_final: dict[str, str] = {}
+    lookalikes: dict[str, str] = {}
     for row in lexicon("kk", "endings"):
         kind = row[0]
-        if kind == "split":
+        if kind == "lookalike":
+            lookalikes[row[1]] = row[2]
+            lookalikes[row[1].upper()] = row[2]
+        elif kind == "split":
             odd_final[row[1]] = row[2]
         if kind == "letters":
             for ch in row[2]:
@@ -108,6 +111,7 @@ def _rules() -> _Rules:
         poss_after_vowel=endings[("p3", "V")],
         poss_after_consonant=endings[("p3", "N")],
         odd_final=odd_final,
+        lookalikes=str.maketrans(lookalikes),
     )
 
 
@@ -150,7 +154,7 @@ def inflect(stem: str, plural: bool = False, possessive: bool = False,
     if attributive and case != "loc":
         raise ValueError("the attributive -ғы/-гі only follows a locative")
     rules = _rules()
-    stem = stem.lower().translate(_LOOKALIKES)
+    stem = normalise(stem)
     if not (plural or possessive or case):
         return stem
     form = rules.epenthetic.get(stem, stem)
@@ -267,8 +271,13 @@ def _analyse_lower(word: str) -> tuple[Analysis, ...]:
     return tuple(sorted(found, key=_rank))
 
 
-def _norm(word: str) -> str:
-    return word.lower().translate(_LOOKALIKES)
+def normalise(word: str) -> str:
+    """Lower case, with look-alike letters read as Kazakh ones (`Кеңесi` with a
+    Latin i -> `кеңесі`; legacy-font `Ќазаќстан` -> `қазақстан`)."""
+    return word.lower().translate(_rules().lookalikes)
+
+
+_norm = normalise
 
 
 def _recase(original: str, form: str) -> str:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
+from .morph import normalise, split_hyphen_suffix
 
-_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _RANKS = ("unit", "ten", "hundred", "scale")
 
 
@@ -41,7 +41,7 @@ def _ordinal_suffixes() -> tuple[str, ...]:
 
 def number_word(word: str) -> NumberWord | None:
     """The number a single word names, if any (case and Latin і don't matter)."""
-    return _words().get(word.lower().translate(_LOOKALIKES))
+    return _words().get(normalise(word))
 
 
 def parse_number_words(words: list[str]) -> tuple[int, int] | None:
@@ -138,7 +138,7 @@ def strip_ordinal_suffix(token: str) -> str:
     cut = token.rfind("-")
     if cut <= 0:
         return token
-    digits, ending = token[:cut], token[cut + 1:].lower().translate(_LOOKALIKES)
+    digits, ending = token[:cut], normalise(token[cut + 1:])
     if digits.isdigit() and ending in _ordinal_suffixes():
         return digits
     return token
@@ -163,7 +163,5 @@ def like_num(text: str) -> bool:
         return True
     if strip_ordinal_suffix(text) != text:
         return True
-    from .morph import split_hyphen_suffix  # numbers.tsv is read by morph too
-
     base, ending = split_hyphen_suffix(text)
     return bool(ending) and base.isdigit()
