@@ -169,10 +169,23 @@ def _compatible(a: dict, b: dict) -> bool:
     return same > 0
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Two names that differ only in their words' endings."""
+    wa, wb = _norm(a).split(), _norm(b).split()
+    return len(wa) == len(wb) and all(_lemma(x) == _lemma(y) for x, y in zip(wa, wb))
+
+
 def _shortened(acts: list[_Act], fl: dict) -> int | None:
     """The act whose earlier, longer title ends with this mention's title."""
     title = _norm(fl.get("title")).split()
-    if not 2 <= len(title) <= SHORT_TITLE or fl.get("date") or fl.get("number"):
+    if not title or fl.get("date") or fl.get("number"):
+        return None
+    for n in range(len(acts) - 1, -1, -1):
+        act = acts[n].fields
+        alias = act.get("_alias")
+        if alias and act.get("kind") == fl.get("kind") and _same_words(alias, fl["title"]):
+            return n  # the short name the text defined for it (бұдан әрі – Салық кодексі)
+    if not 2 <= len(title) <= SHORT_TITLE:
         return None
     for n in range(len(acts) - 1, -1, -1):
         act = acts[n].fields
@@ -211,7 +224,7 @@ def unify(instruments: list[Found]) -> list[Found]:
                 break
         else:
             owner[i] = len(acts)
-            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self",) if fl.get(k)}, [i]))
+            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, [i]))
     out = []
     for i, f in enumerate(instruments):
         if i in owner:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from ...lang.kk import morph
 from ...models import Found
 from .grammar import Citation, Context, read
 from .vocabulary import vocabulary
@@ -47,7 +48,9 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     groups += [(c.head + 1, c.last) for c in citations if c.last > c.head]
     citations = [c for c in citations if not any(a <= c.head <= b for a, b in groups)]
     out = [_to_found(ctx, c) for c in citations]
-    aliases = _alias_uses(ctx, citations)
+    heads = [(ctx.tokens[c.head].start, ctx.tokens[c.head].end) for c in citations]
+    aliases = [f for f in _alias_uses(ctx, citations)
+               if not any(a < f.end and f.start < b for a, b in heads)]  # read as an act word already
     taken = {(f.start, f.end) for f in aliases}
     out += [f for f in _code_abbreviations(ctx, text) if not any(
         a <= f.end and f.start <= b for a, b in taken)]
@@ -115,18 +118,35 @@ def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
     """Later uses of a short name the text defined (`(бұдан әрі – АК)` then
     `АК-нің 9-бабы`); short names that are act words are read as such already."""
     out = []
+    toks = ctx.tokens
     for c in citations:
         alias = c.alias
-        if not alias or " " in alias:
+        if not alias:
             continue
-        define_end = ctx.tokens[c.last].end
-        defining = [ctx.tokens[c.first].start, define_end]
-        for tok in ctx.tokens[c.last + 1:]:
-            word = tok.text.split("-")[0]
-            if word == alias and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
-                out.append(Found("instrument", tok.start, tok.end,
+        defining = [toks[c.first].start, toks[c.last].end]
+        words = alias.split()
+        if len(words) == 1:
+            for tok in toks[c.last + 1:]:
+                word = tok.text.split("-")[0]
+                if word == alias and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
+                    out.append(Found("instrument", tok.start, tok.end,
+                                     {"kind": c.kind, "anaphora": True, "_antecedent": defining}))
+            continue
+        # a short name of several words, its last one inflected: Ұлттық жоспардың
+        lead = [w.lower() for w in words[:-1]]
+        last = _lemma(words[-1])
+        n = len(words)
+        for i in range(c.last + 1, len(toks) - n + 1):
+            if toks[i].lower != lead[0] or [t.lower for t in toks[i:i + n - 1]] != lead:
+                continue
+            if _lemma(toks[i + n - 1].text) == last:
+                out.append(Found("instrument", toks[i].start, toks[i + n - 1].end,
                                  {"kind": c.kind, "anaphora": True, "_antecedent": defining}))
     return out
+
+
+def _lemma(word: str) -> str:
+    return morph.lemma(word).lower()
 
 
 def _not_act_word(ctx: Context, word: str) -> bool:

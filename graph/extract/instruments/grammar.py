@@ -19,7 +19,7 @@ MAX_NAME = 25  # words in an unquoted name or title
 SHORT_NAME = {"code": 4}  # words in a name without a title word (Азаматтық іс жүргізу кодексі)
 PROPER_NAME = 4  # words in a quoted proper name (Нұрлы көш, Өнімділік 2020)
 TITLED_REACH = 7  # words between a title word and a report's type word (... туралы алтыншы ... баяндама)
-SHORT_NAME_OTHER = 10  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
+SHORT_NAME_OTHER = 15  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік)$")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _NUMBER_SIGNS = frozenset({"№", "n", "no"})
@@ -255,7 +255,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if start == end and why == "sentence" and (start == 0 or toks[start - 1].text in SENTENCE_END) \
                 and short != "code":
             return None  # Онда доктрина: a sentence's first word, not a name
-        if any("and" in ctx.roles(k) for k in range(start, end + 1)) and short != "code":
+        if end - start < 3 and any("and" in ctx.roles(k) for k in range(start, end + 1)) and short != "code":
             return None  # Мемлекеттің және бағдарлама
         return (start, why) if start <= end else None
     start = caps[0]
@@ -559,6 +559,12 @@ def _read_right(ctx: Context, c: Citation) -> None:
             c.draft = True
             c.last = j
             j += 1
+    if (j + 4 < len(toks) and "and" in ctx.roles(j) and toks[j + 1].is_word and toks[j + 1].text.islower()
+            and toks[j + 2].text == "(" and "short" in ctx.roles(j + 3) and c.title):
+        # ... қағидалары мен шарттары (бұдан әрі – Қағидалар): a two-part name
+        c.title += " " + ctx.span_text(j, j + 1)
+        c.last = j + 1
+        j += 2
     if j + 3 < len(toks) and toks[j].text == "(" and "short" in ctx.roles(j + 1):
         k = j + 2
         while k < len(toks) and k < j + 6 and (toks[k].text in _DASHES or not toks[k].is_word or toks[k].lower == "әрі"):
