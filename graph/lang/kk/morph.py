@@ -40,6 +40,7 @@ class _Rules:
     letter_class: dict[str, str]
     back: frozenset[str]
     front: frozenset[str]
+    glides: frozenset[str]
     voicing: dict[str, str]
     endings: dict[tuple[str, str], tuple[str, str]]  # (name, after-class) -> (back, front)
     forms: dict[str, frozenset[str]]  # name -> every allomorph, both harmonies
@@ -62,6 +63,7 @@ def _rules() -> _Rules:
     letter_class: dict[str, str] = {}
     back: set[str] = set()
     front: set[str] = set()
+    glides: set[str] = set()
     voicing: dict[str, str] = {}
     endings: dict[tuple[str, str], tuple[str, str]] = {}
     forms: dict[str, set[str]] = {}
@@ -78,7 +80,7 @@ def _rules() -> _Rules:
             for ch in row[2]:
                 letter_class[ch] = row[1]
         elif kind == "harmony":
-            (back if row[1] == "back" else front).update(row[2])
+            {"back": back, "front": front, "glide": glides}[row[1]].update(row[2])
         elif kind == "voicing":
             voicing[row[1]] = row[2]
         elif kind == "ending":
@@ -96,6 +98,7 @@ def _rules() -> _Rules:
         letter_class=letter_class,
         back=frozenset(back),
         front=frozenset(front),
+        glides=frozenset(glides),
         voicing=voicing,
         endings=endings,
         forms={k: frozenset(v) for k, v in forms.items()},
@@ -125,12 +128,12 @@ def _last_class(form: str) -> str:
 
 
 def is_front(form: str) -> bool:
-    """Whether the next suffix takes its front form. у is a back vowel inside a
-    word (институты) but a glide at its end (кіруі, тарауы)."""
+    """Whether the next suffix takes its front form. у/ю are back vowels inside
+    a word (институты) but glides at its end (кіруі, тарауы, тиюі)."""
     rules = _rules()
     for i in range(len(form) - 1, -1, -1):
         ch = form[i]
-        if ch == "у" and i == len(form) - 1:
+        if ch in rules.glides and i == len(form) - 1:
             continue
         if ch in rules.front:
             return True
@@ -219,7 +222,7 @@ def _odd_stem(stem: str) -> bool:
         return True
     if len(stem) == 2 and _last_class(stem) == "V" and _last_class(stem[0]) != "V":
         return True
-    return stem[-1] in rules.odd_final["after_consonant"] and (_last_class(stem[-2]) != "V" or stem[-2] == "у")
+    return stem[-1] in rules.odd_final["after_consonant"] and (_last_class(stem[-2]) != "V" or stem[-2] in rules.glides)
 
 
 def _odd_possessive(a: Analysis) -> bool:
