@@ -36,7 +36,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 # Line breaks are not breaks: PDF exports cut sentences at page ends.
 # Parentheses are not breaks either: a remark in brackets sits inside its
 # clause, and its words are left out of the action (see _parenthesised).
-_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"“”]")
+# Quotation marks are not breaks: a name in quotes sits inside its clause
+# («Бірлік» атауы берілсін); a quoted rule is closed off by _quote_floor.
+_CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _PARENS = re.compile(r"[()]")
 _PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
@@ -119,6 +121,18 @@ def _clause_start(text: str, words: list[Word], i: int, floor: int) -> int:
         gap = text[words[j - 1].end:words[j].start]
         if _CLAUSE_BREAK.search(gap) or words[j - 1].text.isdigit() and "." in gap:
             break
+        j -= 1
+    return j
+
+
+def _quote_floor(ctx: "_Context", words: list[Word], i: int) -> int:
+    """The first word inside the quotation that word i sits in (0 when none):
+    a quoted command or rule does not take words from outside its quotation."""
+    q = ctx.quotation_at(words[i].start)
+    if q is None:
+        return 0
+    j = i
+    while j > 0 and i - j < _CLAUSE_REACH and words[j - 1].start > q:
         j -= 1
     return j
 
@@ -445,7 +459,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                 taken_until = words[i + len(mk.words) - 1].end
                 continue
             n = len(mk.words)
-            lo = _clause_start(text, words, i, 0)
+            lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
             if not _attach_ok(mk, text, words, i, n, lo):
                 continue
             end = words[i + n - 1].end
@@ -575,7 +589,7 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     cmd = verbs.command(w.text)
     if cmd is None:
         return None
-    lo = _clause_start(text, words, i, 0)
+    lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
     obj_lo = lo
     while obj_lo < i and _is_item_number(text, words[obj_lo]):
         obj_lo += 1  # `1.`, `2)`: the item's number, not its object (`1 тармақ` stays)

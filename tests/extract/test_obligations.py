@@ -40,7 +40,10 @@ ROWS = [
      "1) 3-тармақтағы «он» деген сөз «бес» деген сөзбен ауыстырылсын;",
      [], [{"modality": "obligation", "action": "Мәслихаттың шешіміне мынадай өзгерістер енгізу",
            "source": {"self": True}},
-          {"modality": "obligation", "action": "деген сөзбен ауыстыру", "source": {"self": True}}]),
+          {"modality": "obligation", "action": "сөз бес деген сөзбен ауыстыру", "source": {"self": True}}]),
+    # a name in quotes is part of its clause
+    ("ШЕШІМ ҚАБЫЛДАЙМЫН:\n1. Ауылдағы жаңа көшеге «Бірлік» атауы берілсін.",
+     [], [{"modality": "obligation", "action": "жаңа көшеге Бірлік атауы беру", "source": {"self": True}}]),
     ("ҚАУЛЫ ЕТЕДІ:\n2. Қазақстан Республикасы Сыртқы істер министрлігі баяндаманы Комитетке жіберсін.",
      [MINISTRY], [{"modality": "obligation", "action": "баяндаманы Комитетке жіберу",
                    "bearer": "Қазақстан Республикасы Сыртқы істер министрлігі", "source": {"self": True}}]),
