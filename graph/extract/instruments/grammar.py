@@ -367,7 +367,9 @@ def read(ctx: Context, head: int) -> Citation | None:
             i = run[0] - 1
             continue
         inst = ctx.institution_ending(i)
-        if inst and "issuer" not in seen and _GENITIVE.search(tok.lower):
+        if inst and "issuer" not in seen and (_GENITIVE.search(tok.lower) or inst[0] == i == c.first - 1):
+            # an issuer in the genitive, or one word joined to the type word
+            # without it (Үкімет қаулысы, Президент Жарлығы)
             c.issuer = inst[1].fields.get("name")
             seen.add("issuer")
             c.first = inst[0]
@@ -512,6 +514,11 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         if _number_at(ctx, k):
             c.first = k + 1
             return
+        if toks[k].text == ")":
+            o = _group_open(ctx, k)
+            if o is not None and o >= 1 and _number_at(ctx, o - 1):
+                c.first = k + 1  # № 27 (2000 ж.) жалпы ұсынымы: the number comes next
+                return
     run = name_run(ctx, end, c.head)
     reach = TITLED_REACH if t.use == "titled" else 3
     titled = run and any("about" in ctx.roles(k) for k in range(max(run[0], end - reach + 1), end + 1))
