@@ -24,6 +24,9 @@ COMMANDS = [
     ("жіберсін", "жіберу", False, False, False),
     ("етсін", "ету", False, False, False),
     ("келсін", "келу", False, False, False),
+    ("әзірлесін", "әзірлеу", False, False, False),
+    ("қабылдасын", "қабылдау", False, False, False),
+    ("орындасын", "орындау", False, False, False),
     ("жіберілмесін", "жіберу", True, True, False),
     ("қалдырамын", "қалдыру", False, False, True),
     ("жүктеймін", "жүктеу", False, False, True),
@@ -36,7 +39,8 @@ def test_command(word, lemma, passive, negative, first):
     assert verbs.command(word) == verbs.Command(lemma, passive, negative, first)
 
 
-@pytest.mark.parametrize("word", ["ставкасын", "ережесін", "мөлшерлемесін", "бюджет", "баяндама"])
+@pytest.mark.parametrize("word", ["ставкасын", "ережесін", "мөлшерлемесін", "қаулысын", "кестесін",
+                                  "бюджет", "баяндама"])
 def test_nouns_are_not_commands(word):
     assert verbs.command(word) is None
 

@@ -93,19 +93,13 @@ def command(word: str) -> Command | None:
                 stem = w[: -len(suf)]
                 if kind == "neg_imperative" and stem[-1] in _VOWELS:
                     continue  # мөлшерле-месін is a noun's accusative, беріл-месін a command
-                if kind == "imperative" and stem[-1] in _VOWELS and not stem.endswith(("ы", "і")):
-                    # жаса-сын is a command, ставка-сын an accusative: only a
-                    # consonant (or a passive/causative) stem is unambiguous
-                    if not _passive_looking(stem):
-                        return None
+                if kind == "imperative" and stem[-1] in _VOWELS and not stem.endswith(e["verb_syllable"]):
+                    # қабылда-сын is a command, ставка-сын and қаулы-сын accusatives
+                    return None
                 active, passive = active_stem(stem)
                 return Command(infinitive(active), passive, kind == "neg_imperative",
                                kind == "first_person")
     return None
-
-
-def _passive_looking(stem: str) -> bool:
-    return active_stem(stem)[1]
 
 
 def verbal_noun(word: str, *, active: bool = False) -> str | None:
