@@ -87,6 +87,7 @@ class Candidate:
     scope: str
     bare: bool  # the head alone, capitalised: `Үкімет`, `Комитет`
     stems: tuple[str, ...]  # content words of the name, for identity
+    quoted: bool = False  # the name holds a quotation: a proper name of its own
 
 
 # ---------------------------------------------------------------- lexicons
@@ -170,20 +171,20 @@ def head_word(word: str) -> HeadWord | None:
     last = low.rsplit("-", 1)[-1]
     if _prefix(last) not in _head_prefixes() and _prefix(low) not in _head_prefixes():
         return None
-    for part in ((low, last) if "-" in low else (low,)):
-        if part in table:
-            return HeadWord(table[part], False, False, None)
-        original = word[len(word) - len(part):] if part is last else word
-        for reading in morph.analyse(original):
-            stem = reading.stem.lower()
-            if stem in table:
-                return HeadWord(table[stem], reading.plural, reading.possessive, reading.case)
+    if low in table:
+        return HeadWord(table[low], False, False, None)
+    cut = word.rfind("-")
+    prefix = low[:cut + 1]
+    for reading in morph.analyse(word[cut + 1:]):
+        stem = prefix + reading.stem.lower()
+        if stem in table and not reading.attributive:
+            return HeadWord(table[stem], reading.plural, reading.possessive, reading.case)
     return None
 
 
-def _case(word: str):
-    """The best reading of a non-head word."""
-    return morph.analyse(word)[0]
+def _reading(word: str):
+    """The best reading of a non-head word (of its last part if hyphenated)."""
+    return morph.analyse(word.rsplit("-", 1)[-1])[0]
 
 
 def _is_verb_form(low: str) -> bool:
@@ -201,14 +202,27 @@ def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     word = tokens[i].text
     if hw.head.form == "cap" and not _is_cap(word):
         return False
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if _is_modifier(word, hw) and nxt is not None and nxt.word:
+    if hw.head.form == "poss" and not hw.possessive:
         return False
-    if hw.head.form == "noattr" and not (hw.possessive or hw.case or hw.plural):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.word and _low(nxt.text) not in _stop().get("boundary", ()):
-            return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _is_modifier(word, hw) and nxt is not None and nxt.word and _owned(nxt.text):
+        return False  # `сот алқасы`, `сот орындаушыларының`: it modifies the next noun
+    if hw.head.form == "noattr" and not (hw.possessive or hw.case or hw.plural) \
+            and nxt is not None and nxt.word:
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if _is_cap(nxt.text) or _owned(nxt.text) or (
+                after is not None and after.word and head_word(after.text) is not None):
+            return False  # `Кеңес Одағы`, `орталық аппараты`, `Орталық сайлау комиссиясы`
     return True
+
+
+def _owned(word: str) -> bool:
+    """A lower-case noun with the endings of a possessed word or a plural:
+    what a bare noun before it modifies."""
+    if _is_cap(word) or _low(word) in _stop().get("boundary", ()) or _low(word) in linkers():
+        return False
+    r = _reading(word)
+    return r.possessive or r.plural or head_word(word) is not None
 
 
 def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
@@ -227,16 +241,31 @@ def _is_modifier(word: str, hw: HeadWord) -> bool:
 def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     """A head left of another name word is part of that name when it is its
     possessor: genitive (`Ұйымының ... комитеті`), or bare possessive right
-    before a linker or another head (`Президенті жанындағы`, `Парламенті Сенатының`)."""
+    before a linker, another head or an adjective of it (`Президенті
+    жанындағы`, `Парламенті Сенатының`, `Ассамблеясы ғылыми-сараптамалық
+    кеңесі`). Not when a list goes on (`министрлігінің және ...`), a new
+    name opens with the country, or the genitive owns a noun of its own
+    (`министрлігінің функциялары ...`)."""
     if hw.plural:
         return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.word:
+        return False
+    nlow = _low(nxt.text)
+    if linkers().get(nlow, ("",))[0] == "conj" or _is_country_start(tokens, i + 1):
+        return False
+    nhead = head_word(nxt.text)
     if hw.case == "gen":
-        return True
+        if nlow in linkers() or nhead is not None or _is_cap(nxt.text):
+            return True
+        return not _reading(nxt.text).possessive
     if hw.case is None and (hw.possessive or _is_cap(tokens[i].text)):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is None or not nxt.word:
-            return False
-        return _low(nxt.text) in linkers() or head_word(nxt.text) is not None
+        if nlow in linkers() or nhead is not None:
+            return True
+        r = _reading(nxt.text)
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        return not _is_cap(nxt.text) and not (r.possessive or r.case or r.plural) \
+            and after is not None and after.word and head_word(after.text) is not None
     return False
 
 
@@ -253,7 +282,7 @@ def _match_open_quote(tokens: list[Token], close: int, limit: int) -> int | None
 def _named_after(tokens: list[Token], i: int) -> bool:
     """An initial belongs to a name only in `М.Әуезов атындағы ...`."""
     return any(linkers().get(_low(t.text), ("",))[0] == "nom" and _low(t.text) in _stop().get("eponym", ())
-               for t in tokens[i + 1:i + 4])
+               for t in tokens[i + 1:i + 6])
 
 
 def _after_initial(tokens: list[Token], i: int) -> bool:
@@ -290,12 +319,15 @@ def _verbal_noun_follows(tokens: list[Token], i: int) -> bool:
 
 
 def walk_left(tokens: list[Token], h: int) -> int:
-    """Index of the first token of the name whose head is token `h`."""
+    """Index of the first token of the name whose head is token `h`: the
+    leftmost capitalised word (or quotation, abbreviation, possessor body)
+    reached before a boundary; lower-case words count only between them."""
     stop = _stop()
     boundary = stop.get("boundary", ())
+    head = head_word(tokens[h].text)
     start = h
     lower_run = 0
-    saw_and = False
+    linked = False
     i = h - 1
     while i >= 0 and h - i <= _MAX_SPAN:
         tok = tokens[i]
@@ -303,47 +335,59 @@ def walk_left(tokens: list[Token], h: int) -> int:
         if not tok.word:
             if text in _CLOSE_QUOTES or text in _PLAIN_QUOTES:
                 j = _match_open_quote(tokens, i, _MAX_SPAN)
-                if j is None or lower_run > 2 or start != h or not _quoted_name(tokens[j + 1:i]):
-                    break
-                start, i, lower_run = j, j - 1, 0
-                continue
+                if j is not None and lower_run <= 2 and start == h and _quoted_name(tokens[j + 1:i]):
+                    start = j  # `«Адам құқықтары үшін хартия» қоғамдық қоры`
+                    if j > 0 and _low(tokens[j - 1].text) in _stop().get("eponym", ()):
+                        i, lower_run = j - 1, 0  # `Ш.Айманов атындағы «Қазақфильм» киностудиясы`
+                        continue
+                break
             if text == "." and i > 0 and tokens[i - 1].word and len(tokens[i - 1].text) == 1 \
                     and tokens[i - 1].text.isupper() and _named_after(tokens, i):
                 i -= 1  # an initial: `М.Әуезов атындағы`
                 continue
-            if text == "," and saw_and and i > 0 and tokens[i - 1].word \
-                    and not _is_cap(tokens[i - 1].text):
+            if text == "," and i > 0 and tokens[i - 1].word and not _is_cap(tokens[i - 1].text) \
+                    and any(linkers().get(_low(t.text), ("",))[0] == "conj" for t in tokens[i + 1:h]):
                 i -= 1  # a list inside the name: `беру, ұзарту, айыру және тоқтату`
                 continue
             break
         low = _low(text)
-        if low in boundary or low in stop.get("act", ()):
+        if low in boundary:
             break
         if text.isupper() and len(text) > 4 and text not in abbreviations() \
                 and not tokens[h].text.isupper():
             break  # a heading in capitals above the name
         if linkers().get(low, ("",))[0] == "conj":
-            saw_and = True
+            if not (head.possessive or head.plural or linked):
+                break  # `Адам және қоғам`: only a possessed head heads a compound name
+            n = len(_country()[0])
+            if i >= n and _is_country_start(tokens, i - n):
+                break  # `Қазақстан Республикасы және Ресей Федерациясы`: two countries
             lower_run += 1
             i -= 1
             continue
         if low in linkers():
+            linked = True
             lower_run += 1
             i -= 1
             continue
         hw = head_word(text)
-        if hw is not None and not _is_modifier(text, hw):
-            if saw_and or not _continues_name(tokens, i, hw):
+        if hw is not None and hw.plural and not _is_cap(text) and hw.case in (None, "gen"):
+            break  # `институттары`: a plural is a list of bodies, not part of a name
+        if hw is not None and not hw.plural and not _is_modifier(text, hw):
+            if not _continues_name(tokens, i, hw):
                 break
-            start, lower_run, saw_and = i, 0, False
+            start, lower_run = i, 0
             i -= 1
             continue
-        if _abbr_base(text):
-            kind = abbreviations().get(_abbr_base(text), ("", ""))[0]
+        if hw is not None and _is_modifier(text, hw) and i + 1 < h and _is_cap(tokens[i + 1].text):
+            break  # `... орталық Ішкі істер министрлігі`: a name ended before
+        base = _abbr_base(text)
+        if base:
+            kind = abbreviations().get(base, ("", ""))[0]
             if text.isupper() or kind:
                 start, lower_run = i, 0
-                if kind == "country":
-                    break  # `ҚР Жоғарғы Сотының`: the country opens the name
+                if kind == "country" or base != text:
+                    break  # `ҚР Жоғарғы Сотының`, `БҰҰ-ның ... сарапшысы`: the name opens here
                 i -= 1
                 continue
         if not text[0].isalpha():
@@ -355,24 +399,40 @@ def walk_left(tokens: list[Token], h: int) -> int:
         cap = _is_cap(text)
         if not cap and _is_verb_form(low):
             break
-        if _is_act_word(text):
-            break
-        reading = _case(text)
         right = tokens[i + 1] if i + 1 < len(tokens) else None
-        right_low = _low(right.text) if right is not None and right.word else ""
-        if reading.case in ("loc", "abl") and not reading.attributive:
+        if right is not None and right.word and len(right.text) == 1 and right.text.isupper():
+            break  # initials open an eponym: `Конференция Л.Н. Гумилев атындағы`
+        reading = _reading(text)
+        if (cap or reading.possessive or reading.case or reading.plural) and _is_act_word(text):
             break
+        if _low(reading.stem) == _country()[0][-1] and (i == 0 or not tokens[i - 1].word
+                                                        or not _is_cap(tokens[i - 1].text)):
+            break  # `Республиканың`: the country named alone, outside the name
+        if _low(reading.stem) == _country()[0][-1]:
+            start = i - 1  # `Болгария Республикасының ...`: a country opens the name
+            break
+        if reading.plural and not (reading.possessive or reading.case) and right is not None \
+                and right.word and _is_cap(right.text) and head_word(right.text) is None:
+            break  # `Материалдар Сыбайлас ...`: a plural subject before a name
+        right_low = _low(right.text) if right is not None and right.word else ""
+        right_lower_word = right is not None and right.word and not _is_cap(right.text)
+        if reading.case == "abl" or (reading.case == "loc" and not reading.attributive
+                                      and (cap or reading.possessive or not right_lower_word)):
+            break  # a lower-case "locative" before a lower-case word may be a noun: `сауда ұйымы`
         if reading.case == "dat" and linkers().get(right_low, ("",))[0] != "dat":
             break
-        if reading.case == "acc" and not cap and not _verbal_noun_follows(tokens, i):
+        if reading.case == "acc" and not cap and not _verbal_noun_follows(tokens, i) \
+                and not (right is not None and right.word and head_word(right.text) is not None):
+            break  # an accusative needs its verbal noun; `үшжақты комиссия` is an adjective
+        if reading.case == "ins" and not cap and not right_lower_word:
             break
         if reading.case == "gen" and not reading.possessive and start == h \
-                and not head_word(tokens[h].text).possessive and lower_run == 0:
+                and not head.possessive and lower_run == 0:
             break  # a genitive needs a possessed head: not `...ның Үкіметке`
         if cap and _after_initial(tokens, i):
             break  # a person: `Г.Ягодин`
         if cap:
-            start, lower_run, saw_and = i, 0, False
+            start, lower_run = i, 0
             if _is_country_start(tokens, i):
                 break  # the country qualifier opens a name
         else:
@@ -404,6 +464,11 @@ def _coordinated(tokens: list[Token], h: int) -> list[tuple[int, int]]:
             i -= 1
             continue
         if _is_cap(tok.text):
+            if first is not None and not _is_country_start(tokens, i) \
+                    and not (i > 0 and _is_country_start(tokens, i - 1)):
+                spans.append((first, end))  # `Жоба Сыртқы істер, ...`: the sentence's own word
+                first = None
+                break
             first = i
         elif first is None and end - i > 3:
             break
@@ -431,7 +496,7 @@ def _words_of(tokens: list[Token], first: int, last: int) -> list[str]:
     for tok in tokens[first:last + 1]:
         t = tok.text
         if not tok.word:
-            if t == "." and out and len(out[-1]) == 1:
+            if t == "." and out and len(out[-1].rsplit(".", 1)[-1]) == 1:
                 out[-1] += "."
                 glue = True
             elif t == "," and out:
@@ -441,6 +506,8 @@ def _words_of(tokens: list[Token], first: int, last: int) -> list[str]:
             continue
         if _low(t) in linkers() and not linkers()[_low(t)][1]:
             continue
+        if _abbr_base(t):
+            t = _abbr_base(t)  # `БҰҰ-ның Бас Ассамблеясы` -> `БҰҰ Бас Ассамблеясы`
         if glue:
             out[-1] += t
             glue = False
@@ -469,9 +536,12 @@ def _register_name(words: list[str], head_text: str, head: Head | None) -> str:
         if hw is not None and hw.possessive is False and hw.head.scope == "national" and \
                 _has_country(expanded):
             last = _poss3(hw.head.lemma, last)
-    if head is not None and head.scope == "national" and _has_country(expanded):
-        rest = expanded[len(_country()[0]):]
-        return " ".join([_country()[1], *rest, last])
+    if head is not None and head.scope == "national":
+        if _has_country(expanded):
+            rest = expanded[len(_country()[0]):]
+            return " ".join([_country()[1], *rest, last])
+        if len(expanded) == 1 and _low(morph.lemma(expanded[0])) == _country()[0][0]:
+            return " ".join([_country()[1], _poss3(head.lemma, last)])  # `Қазақстан Президенті`
     return " ".join([*expanded, last])
 
 
@@ -515,16 +585,22 @@ def _stem(word: str) -> str:
     return _low(morph.lemma(word))[:5]
 
 
-def _content(word: str) -> bool:
-    """Not a linker, conjunction or the country qualifier."""
-    if _low(word) in linkers():
-        return False
-    s = _stem(word)
-    return not any(s.startswith(c[:5]) for c in _country()[0])
-
-
 def _content_stems(name: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in name.replace(",", " ").split() if _content(w))
+    return tuple(_stem(w) for w in _content_words(name))
+
+
+def _content_words(name: str) -> list[str]:
+    """The name's words without linkers, conjunctions and the country qualifier."""
+    words = name.replace(",", " ").split()
+    n = len(_country()[0])
+    if _has_country(words):
+        words = words[n:]
+    return [w for w in words if _low(w) not in linkers() and _abbr_base(w) != _country_abbr()]
+
+
+@lru_cache(maxsize=1)
+def _country_abbr() -> str:
+    return next(a for a, (k, _f) in abbreviations().items() if k == "country")
 
 
 def _is_generic(name: str) -> bool:
@@ -549,17 +625,25 @@ def _candidates(text: str) -> list[Candidate]:
             continue
         first = walk_left(tokens, h)
         bare = first == h
-        if bare and not _is_cap(tok.text):
-            continue  # `комитет`, `сот`: a generic word
+        if not _is_cap(tok.text) and not _named(tokens[first:h]):
+            continue  # `комитет`, `қоғамның біртұтас институты`: generic words
         name = _register_name(_words_of(tokens, first, h), tok.text, hw.head)
         if not name or _is_generic(name):
             continue
+        quoted = any(t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in tokens[first:h])
         found.append(Candidate(first, h, tokens[first].start, tok.end, name, "",
-                               hw.head.same_as, hw.head.scope, bare, _content_stems(name)))
+                               hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted))
     found = _drop_nested(found)
     found.extend(_abbreviation_candidates(tokens, found))
     found.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def _named(words: list[Token]) -> bool:
+    """Words before a lower-case head that make it a name: a capitalised word,
+    a quotation or a linker."""
+    return any((t.word and (_is_cap(t.text) or _low(t.text) in linkers()))
+               or t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in words)
 
 
 def _coordinated_candidates(tokens: list[Token], h: int, hw: HeadWord) -> list[Candidate]:
@@ -574,10 +658,12 @@ def _coordinated_candidates(tokens: list[Token], h: int, hw: HeadWord) -> list[C
 
 
 def _drop_nested(found: list[Candidate]) -> list[Candidate]:
-    """A body named inside a larger body's name is not a mention of its own."""
-    covered = [(c.first, c.last) for c in found]
+    """A body named inside a larger body's name is not a mention of its own.
+    Names are at most _MAX_SPAN tokens long, so only the next heads can hold one."""
+    by_last = {c.last: c for c in found}
     return [c for c in found
-            if not any(f <= c.last < l and (f, l) != (c.first, c.last) for f, l in covered)]
+            if not any((o := by_last.get(k)) is not None and o.first <= c.last
+                       for k in range(c.last + 1, c.last + _MAX_SPAN + 1))]
 
 
 def _bracket_abbr(tokens: list[Token], after: int) -> tuple[str, int] | None:
@@ -645,54 +731,67 @@ def _subsumed(short: Candidate, full: Candidate) -> bool:
     (`Мәдениет және ақпарат министрлігі`), or `short` has no proper word of
     its own (`Аудан әкімдігі`, `Аудандық мәслихат`: capitalised only as the
     sentence's first word). `Аршалы аудандық мәслихаты` stays as written."""
-    if len(full.stems) <= len(short.stems):
+    if len(full.name.split()) <= len(short.name.split()) or short.quoted:
         return False
     if not all(any(_same(f, s) for f in full.stems) for s in short.stems):
         return False
-    extra = [w for w in full.name.replace(",", " ").split()
-             if _content(w) and not any(_same(_stem(w), s) for s in short.stems)]
+    extra = [w for w in _content_words(full.name) if not any(_same(_stem(w), s) for s in short.stems)]
     if all(_abbr_base(w) for w in extra):
         return True
     full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
-    own = [w for w in short.name.split()[:-1] if _is_cap(w) and _content(w)]
+    own = [w for w in _content_words(short.name)[:-1] if _is_cap(w)]
     return not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
 
 
 def settle_identity(cands: list[Candidate]) -> list[Candidate]:
-    """One body, one name in a document: short and bare forms take the full
-    name the text gave earlier (or, failing that, anywhere in it); a bare
-    national organ (`Үкімет`) with no full name is the Republic's."""
-    fulls = [c for c in cands if not c.bare and c.lemma]
-    settled: list[Candidate] = []
-    resolved_full: dict[int, Candidate] = {}
-    for k, c in enumerate(cands):
+    """One body, one name in a document: a short form takes the full name it
+    abbreviates (preferring one the text gave before it, then the commonest);
+    a bare head (`Комитет`, `Үкімет`) takes the commonest full name with that
+    head; a bare national organ with none is the Republic's (`Қазақстан
+    Республикасының Үкіметі`). Works on distinct names, so it stays fast on
+    long texts."""
+    by_name: dict[str, Candidate] = {}  # first full candidate of each name
+    counts: Counter[str] = Counter()
+    for c in cands:
+        if not c.bare and c.lemma:
+            by_name.setdefault(c.name, c)
+            counts[c.name] += 1
+    by_lemma: dict[str, list[Candidate]] = {}
+    for c in by_name.values():
+        by_lemma.setdefault(c.lemma, []).append(c)
+
+    @lru_cache(maxsize=None)
+    def fuller(name: str, start: int) -> Candidate | None:
+        c = by_name[name]
+        pool = [f for f in by_lemma[c.lemma] if _subsumed(c, f)]
+        if not pool:
+            return None
+        return max(pool, key=lambda f: (f.start < start, counts[f.name], len(f.stems)))
+
+    resolved: list[Candidate] = []
+    for c in cands:
         if c.bare or not c.lemma:
+            resolved.append(c)
             continue
-        pool = [f for f in fulls if f.lemma == c.lemma and _subsumed(c, f)]
-        if pool:
-            best = _best(pool, c, fulls)
-            resolved_full[k] = replace(c, name=best.name, short=best.short or c.short)
-    named = Counter(resolved_full.get(k, c).name for k, c in enumerate(cands) if not c.bare and c.lemma)
-    for k, c in enumerate(cands):
-        if k in resolved_full:
-            settled.append(resolved_full[k])
-            continue
+        best = fuller(c.name, by_name[c.name].start)
+        resolved.append(replace(c, name=best.name, short=best.short or c.short) if best else c)
+    named = Counter(c.name for c in resolved if not c.bare and c.lemma)
+    commonest: dict[str, Candidate] = {}
+    for c in resolved:
+        if not c.bare and c.lemma:
+            old = commonest.get(c.lemma)
+            if old is None or named[c.name] > named[old.name]:
+                commonest[c.lemma] = c
+    settled: list[Candidate] = []
+    for c in resolved:
         if not c.bare:
             settled.append(c)
-            continue
-        pool = [resolved_full.get(j, f) for j, f in enumerate(cands)
-                if not f.bare and f.lemma == c.lemma]
-        if pool:
-            best = max(pool, key=lambda f: (named[f.name], f.start < c.start, -abs(f.start - c.start)))
+        elif c.lemma in commonest:
+            best = commonest[c.lemma]
             settled.append(replace(c, name=best.name, short=best.short))
         elif c.scope == "national":
             settled.append(replace(c, name=f"{_country()[1]} {_poss3(c.lemma, c.name)}"))
     return settled
-
-
-def _best(pool: list[Candidate], c: Candidate, fulls: list[Candidate]) -> Candidate:
-    counts = Counter(f.name for f in fulls)
-    return max(pool, key=lambda f: (f.start < c.start, counts[f.name], len(f.stems), -abs(f.start - c.start)))
 
 
 def find(text: str, found: "Findings") -> list[Found]:
