@@ -51,6 +51,7 @@ ITEM_FIELDS = ("paragraph", "subparagraph")
 # of a reference; longer gaps are separate sentences, not one reference.
 MAX_QUOTE = 400
 MAX_PAREN = 160
+MAX_GAP = MAX_QUOTE + MAX_PAREN  # the most text between an act and its chain
 MAX_TOPIC_WORDS = 8
 MAX_RANGE = 300
 MAX_SENTENCE = 600
@@ -545,7 +546,7 @@ class Parser:
         chain = Chain((bare,) + rest[0].groups, self.toks[i].start, rest[0].end)
         return points, chain, rest[1]
 
-    def is_heading(self, chain: Chain, i: int, j: int) -> bool:
+    def is_heading(self, chain: Chain, j: int) -> bool:
         """`1-бап. Негізгі ұғымдар`: a unit's own heading at the start of a line."""
         g = chain.groups[0]
         if len(chain.groups) != 1 or len(g.values) != 1 or not g.unit.bare:
@@ -555,10 +556,25 @@ class Parser:
             return False
         return _opens_line(self.text, chain.start)
 
+    def may_start(self, i: int) -> bool:
+        """A cheap test before the grammar: a chain opens with a number, a
+        letter item, a number word, a pointing word or (Russian) a unit word."""
+        t = self.toks[i]
+        if t.kind == "num":
+            return True
+        if t.kind != "word":
+            return False
+        return (len(t.text) == 1 or t.low in self.g.back or t.low in self.g.this
+                or numbers.number_word(t.low) is not None
+                or (self.g.number_after and (t.low in self.g.forms or t.low in self.g.abbreviations)))
+
     def chains(self) -> Iterator[tuple[Cited, int, int]]:
         """Every chain in the window, with the token range it took."""
         i = 0
         while i < len(self.toks):
+            if not self.may_start(i):
+                i += 1
+                continue
             back = self.back_chain(i)
             if back is not None:
                 points, chain, j = back
@@ -570,12 +586,15 @@ class Parser:
                 i += 1
                 continue
             chain, j = got
-            cited = Cited(chain, heading=self.is_heading(chain, i, j))
+            cited = Cited(chain, heading=self.is_heading(chain, j))
             yield cited, i, j
             i = j
 
 
 # -- the act a chain belongs to ------------------------------------------------
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
 
 def _bridgeable(gap: str, g: Grammar) -> bool:
     """Whether the text between an act and a chain keeps them one reference:
@@ -598,7 +617,7 @@ def _bridgeable(gap: str, g: Grammar) -> bool:
             close = gap.find(_OPEN_QUOTES[ch], pos + 1, pos + MAX_QUOTE)
             if close == -1:
                 return False
-            m = re.compile(r"\s*([^\W\d_]+)").match(gap, close + 1)
+            m = _NEXT_WORD.match(gap, close + 1)
             if m is None or _norm(m.group(1)) not in g.bridges:
                 return False
             pos = m.end()
@@ -661,6 +680,8 @@ class Acts:
         if k == 0:
             return None
         f = self.by_end[k - 1]
+        if start - f.end > MAX_GAP:
+            return None
         return f if _bridgeable(self.text[f.end:start], self.g) else None
 
     def after(self, end: int) -> Found | None:
@@ -668,6 +689,8 @@ class Acts:
         if k == len(self.by_start):
             return None
         f = self.by_start[k]
+        if f.start - end > MAX_GAP:
+            return None
         gap = self.text[end:f.start]
         return f if not gap.strip() and "\n" not in gap else None
 
