@@ -210,7 +210,7 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
     if mk.attach == "any":
         return True
     if mk.attach == "verbal_noun":
-        return verbs.verbal_noun(prev) is not None
+        return verbs.verbal_noun(prev) is not None and not (i >= 2 and words[i - 2].key in _speech())
     if mk.attach == "modal_verbal_noun":
         vn = verbs.verbal_noun(prev)
         return vn is not None and (vn == words[i - 1].key or vn != verbs.verbal_noun(prev, active=True))
@@ -219,6 +219,11 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
     if mk.attach == "not_purpose":
         return not (i + n < len(words) and words[i + n].key in _purposes())
     return False
+
+
+@lru_cache(maxsize=1)
+def _speech() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "speech")
 
 
 @lru_cache(maxsize=1)
