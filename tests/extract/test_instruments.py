@@ -173,6 +173,12 @@ ROWS = [
         id="a code cited by the short name its definition gave"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
+    pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),
+    pytest.param(
+        "Ауыл шаруашылығы жерлерін пайдалану туралы\nАудандық мәслихат ШЕШІМ ҚАБЫЛДАДЫ:\n"
+        "1. Осы шешім алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі.",
+        [("Осы шешім", {"kind": D, "self": True, "anaphora": True})],
+        id="осы шешім in a decision without a header: the document itself"),
     pytest.param(
         "Жол жүрісі туралы\n\nҚазақстан Республикасының 2014 жылғы 17 сәуірдегі № 194-V Заңы.\n\n"
         "      Осы Заң жол жүрісі саласындағы қатынастарды реттейді.",

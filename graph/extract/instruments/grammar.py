@@ -149,7 +149,8 @@ def _formula_or_heading(ctx: Context, i: int) -> bool:
     if not _upper(toks[i]):
         return False
     nxt = i + 1 < len(toks) and (_upper(toks[i + 1]) or toks[i + 1].text.isupper() and toks[i + 1].is_word)
-    prev = i > 0 and _upper(toks[i - 1]) and not toks[i].newline_before
+    prev = (i > 0 and _upper(toks[i - 1]) and not toks[i].newline_before
+            and "qualifier" not in ctx.roles(i - 1))  # ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ is a header
     return bool(nxt or prev)
 
 
