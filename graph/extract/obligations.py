@@ -42,7 +42,6 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _PARENS = re.compile(r"[()]")
 _PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
-# What may follow a command verb: the end of its clause.
 # What may follow a command verb: the end of its clause, or the next item
 # when an export lost the full stop (`бекітілсін\n2. ...`).
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)|[ \t]*\n\s*(?:\d+[.)]|\n)")
@@ -492,6 +491,53 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
     return out
 
 
+def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> Found | None:
+    """A clause-final command verb at word i, with its object, bearer and source."""
+    w = words[i]
+    text = ctx.text
+    if w.key in formula_words or not _CLAUSE_FINAL.match(text, w.end):
+        return None
+    cmd = verbs.command(w.text)
+    if cmd is None:
+        return None
+    lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
+    obj_lo = lo
+    while obj_lo < i and _is_item_number(text, words[obj_lo]):
+        obj_lo += 1  # `1.`, `2)`: the item's number, not its object (`1 тармақ` stays)
+    if i - obj_lo >= 1 and any(
+            words[k].key.startswith(o) and cmd.lemma == v for o, v in _not_obligations()
+            for k in range(max(obj_lo, i - 2), i)):
+        return None
+    addressee = _addressee(ctx, words[lo].start, w.start) if verbs.assigns(cmd.lemma) else None
+    # a command's object may be an act (`қаулыға өзгерістер енгізілсін`): only bodies are cut off
+    idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
+    if verbs.assigns(cmd.lemma):
+        idx = _assigned_duty(words, obj_lo, i) or idx
+    first = idx[0] if idx else i
+    action = _action(words, idx, cmd.lemma)
+    fields: dict[str, Any] = {"modality": "prohibition" if cmd.negative else "obligation", "action": action}
+    if cmd.first_person:
+        bearer = _signatory(ctx, w.end)
+    elif addressee:
+        bearer = addressee[0]
+    elif not cmd.passive:
+        bearer = _bearer_before(ctx, _command_scope(ctx, w.start), w.start)
+    else:
+        bearer = None
+    quote = ctx.quotation_at(w.start)
+    if bearer is None and quote is not None and not cmd.passive:
+        bearer = _quoted_to(ctx, quote)
+    if bearer:
+        fields["bearer"] = bearer
+    if quote is None and (ctx.formula_end is None or w.start > ctx.formula_end):
+        # after the formula, or in an act without one (a law's articles command directly)
+        fields["source"] = {"self": True}
+    else:
+        anchor = quote if quote is not None else words[first].start
+        fields.update(_source_fields(ctx.source_near(anchor, w.end)))
+    return Found("obligation", words[idx[-1]].start if idx else w.start, w.end, fields)
+
+
 # --- Russian: the deed follows its marker, and a command is an infinitive
 # at the head of its item (1. Утвердить ...; Статья 1. Внести ...).
 
@@ -583,51 +629,3 @@ def _russian(ctx: _Context, words: list[Word]) -> list[Found]:
         out.append(Found("obligation", start, words[after[-1]].end if after else w.end, fields))
         done_clause = words[hi - 1].end
     return out
-
-
-def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> Found | None:
-    """A clause-final command verb at word i, with its object, bearer and source."""
-    w = words[i]
-    text = ctx.text
-    if w.key in formula_words or not _CLAUSE_FINAL.match(text, w.end):
-        return None
-    cmd = verbs.command(w.text)
-    if cmd is None:
-        return None
-    lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
-    obj_lo = lo
-    while obj_lo < i and _is_item_number(text, words[obj_lo]):
-        obj_lo += 1  # `1.`, `2)`: the item's number, not its object (`1 тармақ` stays)
-    if i - obj_lo >= 1 and any(
-            words[k].key.startswith(o) and cmd.lemma == v for o, v in _not_obligations()
-            for k in range(max(obj_lo, i - 2), i)):
-        return None
-    s_start, _ = ctx.sentence_of(w.start)
-    addressee = _addressee(ctx, words[lo].start, w.start) if verbs.assigns(cmd.lemma) else None
-    # a command's object may be an act (`қаулыға өзгерістер енгізілсін`): only bodies are cut off
-    idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
-    if verbs.assigns(cmd.lemma):
-        idx = _assigned_duty(words, obj_lo, i) or idx
-    first = idx[0] if idx else i
-    action = _action(words, idx, cmd.lemma)
-    fields: dict[str, Any] = {"modality": "prohibition" if cmd.negative else "obligation", "action": action}
-    if cmd.first_person:
-        bearer = _signatory(ctx, w.end)
-    elif addressee:
-        bearer = addressee[0]
-    elif not cmd.passive:
-        bearer = _bearer_before(ctx, _command_scope(ctx, w.start), w.start)
-    else:
-        bearer = None
-    quote = ctx.quotation_at(w.start)
-    if bearer is None and quote is not None and not cmd.passive:
-        bearer = _quoted_to(ctx, quote)
-    if bearer:
-        fields["bearer"] = bearer
-    if quote is None and (ctx.formula_end is None or w.start > ctx.formula_end):
-        # after the formula, or in an act without one (a law's articles command directly)
-        fields["source"] = {"self": True}
-    else:
-        anchor = quote if quote is not None else words[first].start
-        fields.update(_source_fields(ctx.source_near(anchor, w.end)))
-    return Found("obligation", words[idx[-1]].start if idx else w.start, w.end, fields)
