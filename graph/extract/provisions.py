@@ -785,8 +785,12 @@ def _attach(cited: Cited, text: str, acts: Acts) -> bool:
         cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
         cited.opens = min(f.start, start)
         if f.end <= start:  # the mention opens with the act's type word (`Заңының 6-бабы`)
-            m = _HEAD_WORD.search(text, max(f.start, f.end - 80), f.end)
-            cited.head = m.start(1) if m else None
+            head = f.fields.get("_head")  # where the instruments extractor saw it
+            if isinstance(head, (list, tuple)) and len(head) == 2 and f.start <= head[0] < f.end:
+                cited.head = head[0]
+            else:
+                m = _HEAD_WORD.search(text, max(f.start, f.end - 80), f.end)
+                cited.head = m.start(1) if m else None
         return True
     word = _act_word_before(text, start) if acts.g.largest_first else None
     if word is not None:

@@ -186,6 +186,14 @@ def test_the_mention_opens_with_an_abbreviated_act():
     assert got == [("ҚК-нің 174-бабы", {"article": "174", "instrument": inst, "_instrument_span": [0, start + 6]})]
 
 
+def test_the_mention_opens_at_the_type_word_the_instruments_extractor_marks():
+    text = "Еңбек кодексінің (бұдан әрі – Кодекс) 20-бабына сәйкес"
+    phrase = "Еңбек кодексінің (бұдан әрі – Кодекс)"
+    head = text.index("кодексінің")
+    got = run(text, [(phrase, {**CODE, "_head": [head, head + len("кодексінің")]})])
+    assert got == [("кодексінің (бұдан әрі – Кодекс) 20-бабына", linked(text, phrase, CODE, article="20"))]
+
+
 def test_instrument_after_the_chain():
     text = "Мұндай құқық 5-бабында Конвенцияның көзделген"
     start = text.index("Конвенцияның")
