@@ -21,8 +21,8 @@ from .conftest import EVAL, SEED, require_eval
 UNITS = ("article", "part", "paragraph", "subparagraph")
 # Floors just under what was measured (official F1, units-only F1).
 FLOORS = {
-    "seed": (0.90, 0.95),
-    "adilet-dev kk": (0.95, 0.97),
+    "seed": (0.95, 0.97),
+    "adilet-dev kk": (0.95, 0.95),
 }
 
 
