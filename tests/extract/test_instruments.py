@@ -118,6 +118,10 @@ ROWS = [
           {"kind": T, "title": "Су ресурстарын бірлесіп пайдалану туралы келісім"})],
         id="agreement with a quoted title"),
     pytest.param(
+        "Қазақстан 2008 жылғы Астана келісімінің қатысушысы болып табылады; қоғамдық келісім нығайды.",
+        [("Астана келісімінің", {"kind": T, "title": "Астана келісімі"})],
+        id="agreement by a one-word proper name; келісім as accord is not"),
+    pytest.param(
         "Комитет CCPR/C/KAZ/CO/2 құжатында атап өтті.",
         [("CCPR/C/KAZ/CO/2", {"kind": U, "number": "CCPR/C/KAZ/CO/2"})],
         id="UN document symbol"),

@@ -525,8 +525,14 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     titled = run and any("about" in ctx.roles(k) for k in range(max(run[0], end - reach + 1), end + 1))
     if not titled:
         if t.use == "titled":
-            return
-        run = name_run(ctx, end, c.head, short=t.kind)
+            # only a proper name of one word: Женева келісімі, Дурбан декларациясы
+            if not (toks[end].is_word and toks[end].capitalised and end > 0
+                    and toks[end - 1].text not in SENTENCE_END and not toks[end].newline_before
+                    and not ctx.roles(end) and not act_type(ctx, end)):
+                return
+            run = (end, "proper")
+        else:
+            run = name_run(ctx, end, c.head, short=t.kind)
         if run and c.plural and t.kind != "regulation":
             return  # Көпмәдениеттілік бағдарламалары: programmes in general
         if run and toks[c.head].capitalised and not toks[end].capitalised and t.kind != "code":
