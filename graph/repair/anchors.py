@@ -29,7 +29,7 @@ from .mapped import EditLog, Repaired, identity, line_spans
 
 PDF_LINE_MAX = 130
 TOKEN = re.compile(r"\S+")
-HINT = re.compile(r"\S {2,}\S|\S [),;.:]|\( ?\)|^ {1,3}\S|^[),;.:]")
+HINT = re.compile(r"\S {2,}\S|\S [),;.:]|\( ?\)|« ?»|^ {1,3}\S|^[),;.:]")
 WORD = re.compile(r"[^\W\d_]+")
 NUMBER = re.compile(r"\d+(?:[.\-]\d+)*")
 WRAP_NUMBER = re.compile(r"\d+-")
@@ -39,6 +39,7 @@ GLUE_PUNCT = frozenset(".,;:)»!?")
 MAX_ENDING = 9
 MAX_BLOCK_FOR_ONE_HOLE = 3
 MAX_LEAD_HOLES = 3
+MAX_TITLE_WORDS = 8
 SENTENCE_PUNCT = frozenset(".:")
 
 
@@ -125,6 +126,9 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
     whole = _word_part(token)
     unique = vocab.count(whole) <= 1 and not is_link_word(token)
     weak = None
+    # an opening quote that ended the line, a numbered unit glued on: «3-тармағына
+    if token[:1] == "«" and n > 1 and token[1].isdigit() and is_link_word(token[1:]) and not is_number(token[1:]):
+        return 1, True
     for i in range(1, n):
         left, right = token[i - 1], token[i]
         head, tail = token[:i], token[i:]
@@ -146,13 +150,13 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
         if not (left.isalpha() and right.isalpha()) or not unique:
             continue
         letters = sum(c.isalpha() for c in _word_part(head))
-        if letters < 2 and not (right.isupper() and left.isalpha()):
+        numbered = is_bare_unit(tail) and is_number(next_token)  # на|статьи 136, к|приложении 10
+        if letters < 2 and not (right.isupper() and left.isalpha()) and not numbered:
             continue
         # a link word glued on: 9-бабынаконвенцияның, Қазақстанкодексіне,
         # АдамЗаңымен, ҚРшешіміне, «Обрешение (inside one lower-case word,
         # only after a head of three letters: не|законный is one word)
         capital = next((c for c in head if c.isalpha()), "").isupper()
-        numbered = is_bare_unit(tail) and is_number(next_token)  # на|статьи 136
         if is_link_word(tail) and (letters >= 3 or left.isupper() or right.isupper() or capital or numbered):
             return i, True
         # two words of the document run together
@@ -308,8 +312,14 @@ def order_faults(line: str) -> int:
     (a genitive may own any word after it); Russian the other way round."""
     faults = 0
     previous = None
+    numbered_unit = False
     for m in TOKEN.finditer(line):
         token = m.group().strip(",;.:()«»")
+        if numbered_unit and token.lower() in conjunctions() and m.group() == token:
+            faults += 1  # Kazakh lists put the unit on the last item: 5, 6 және 7-баптары
+        found = link_stem(_word_part(token))
+        numbered_unit = bool(found) and found[1] == "unit" and found[3] == "kk" \
+            and NUMBER.match(token) is not None and m.group() == token
         if is_number(token):
             continue
         rank = _rank(token)
@@ -338,11 +348,26 @@ def _record(log: EditLog, offset: int, plan: Plan) -> None:
 def _unglued_plan(line, tokens, end_index, holes) -> Plan | None:
     """Of the readings below, the one whose link words come out in citation
     order (the fewest-words one when they tie)."""
-    readings = [p for p in (_fewest_plan(line, tokens, end_index, holes),
+    readings = [p for p in (_list_plan(line, tokens, end_index, holes),
+                            _fewest_plan(line, tokens, end_index, holes),
                             _in_place_plan(line, tokens, end_index, holes)) if p is not None]
     if not readings:
         return None
     return min(readings, key=lambda p: order_faults(applied(line, p)))
+
+
+def _list_plan(line, tokens, end_index, holes) -> Plan | None:
+    """A list's conjunction right before the appended block: its last item
+    ended the line and stays, the others fill the holes (`, , және 5 6 7`)."""
+    h = len(holes)
+    first = _trailing_run(line, tokens, end_index)
+    for j in range(first, end_index):
+        if line[tokens[j - 1][0]:tokens[j - 1][1]].lower() in conjunctions():
+            anchors = group_anchors(tokens[j:end_index], line, h + 1, glued=False)
+            if anchors and holes[-1].at < tokens[j - 1][0]:
+                return Plan(holes, anchors[:-1], (tokens[j - 1][1], anchors[-2][1]))
+            return None
+    return None
 
 
 def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
@@ -356,10 +381,15 @@ def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
     before_run = tokens[first - 1][1]
     stay = sum(1 for hole in holes if hole.at >= before_run)
     k = h - stay
-    if not stay or k < 0 or any(hole.drop for hole in holes[k:]):
+    if not stay or k < 0:
         return None
     if k == 0:
-        return Plan([], [], (0, 0))  # every link stood at the end: nothing moves
+        # every link stood at the end: nothing moves, a space left after an
+        # opening bracket goes
+        drop = holes[0].drop or (0, 0)
+        return Plan([], [], drop) if len(holes) == 1 else None
+    if any(hole.drop for hole in holes[k:]):
+        return None
     run = group_anchors(tokens[first:end_index], line, None, glued=False)
     if len(run) < h:
         return None
@@ -368,8 +398,7 @@ def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
 
 
 def _fewest_plan(line, tokens, end_index, holes) -> Plan | None:
-    """The fewest link words at the line end that give one anchor per hole;
-    after a list's conjunction, one more, the last staying in place."""
+    """The fewest link words at the line end that give one anchor per hole."""
     h = len(holes)
     first = _trailing_run(line, tokens, end_index)
     for j in range(end_index - 1, first - 1, -1):
@@ -379,20 +408,89 @@ def _fewest_plan(line, tokens, end_index, holes) -> Plan | None:
             continue  # a bare unit and its number are one link: 141-1 бабы, статьи 5
         before = tokens[j - 1][1]
         block = tokens[j:end_index]
-        if prev.lower() in conjunctions():
-            anchors = group_anchors(block, line, h + 1, glued=False)
-            if anchors:
-                return Plan(holes, anchors[:-1], (before, anchors[-2][1]))
         anchors = group_anchors(block, line, h, glued=False)
         if anchors and holes[-1].at < before:
             return Plan(holes, anchors, (before, block[-1][1]))
     return None
 
 
+@lru_cache(maxsize=None)
+def title_words() -> dict[str, str]:
+    return {r[0].lower(): r[1] for lang in ("kk", "ru") for r in lexicon(lang, "repair_title_words")}
+
+
+EMPTY_QUOTES = re.compile(r"« ?»")
+
+
+def _capital_seam(token: str) -> int | None:
+    """Where a capitalised word starts in a token: at 0, or glued on after a
+    lower-case letter or punctuation (әділетҚоғамдық, актами.О, вО)."""
+    for i in range(len(token) - 1, 0, -1):
+        if token[i].isupper() and (token[i - 1].islower() or token[i - 1] in GLUE_PUNCT):
+            return i
+    return 0 if token[:1].isupper() else None
+
+
+def _title_plan(line: str, tokens: list[tuple[int, int]]) -> Plan | None:
+    """Empty pairs of quotes, the only holes on the line: the quoted titles
+    were links and end the line, in order (`« » ... Қоғамдық бірлестіктер
+    туралы`, `« », « » Білім туралы Қазақстан Республикасындағы тілдер
+    туралы`, `« » ... О миграции населения`). A title starts at a capitalised
+    word: the last one before its closing word for the first title, right
+    after the previous title for the others."""
+    quotes = list(EMPTY_QUOTES.finditer(line))
+    if not quotes:
+        return None
+    words = title_words()
+    ends_with_end_word = words.get(line[tokens[-1][0]:tokens[-1][1]].lower()) == "end"
+    starts: list[int] = []  # character offsets where titles begin, last first
+    j = len(tokens) - 1
+    while len(starts) < len(quotes):
+        start = None
+        for i in range(j, max(-1, j - MAX_TITLE_WORDS), -1):
+            word = line[tokens[i][0]:tokens[i][1]]
+            seam = _capital_seam(word)
+            if ends_with_end_word:
+                if len(starts) < len(quotes) - 1:
+                    # a later title begins right after the previous one's end word
+                    if i < j and words.get(word.lower()) == "end":
+                        start = tokens[i + 1][0]
+                        j = i
+                        break
+                elif i < len(tokens) - 1 and seam is not None:
+                    start = tokens[i][0] + seam
+                    break
+            elif seam is not None and words.get(word[seam:].lower()) == "start":
+                start = tokens[i][0] + seam
+                j = i - 1 if seam == 0 else i
+                break
+            if seam is None and not word.replace("-", "").isalpha():
+                return None
+        if start is None:
+            return None
+        starts.append(start)
+    starts.reverse()
+    if starts[0] <= quotes[-1].end():
+        return None
+    holes, anchors = [], []
+    ends = starts[1:] + [tokens[-1][1]]
+    for q, begin, end in zip(quotes, starts, ends):
+        inside = q.start() + 1
+        holes.append(Hole(inside, (inside, q.end() - 1) if q.end() - q.start() == 3 else None))
+        anchors.append((begin, len(line[:end].rstrip())))
+    first_token = next(i for i, t in enumerate(tokens) if t[1] > starts[0])
+    cut_start = starts[0] if tokens[first_token][0] < starts[0] else tokens[first_token - 1][1]
+    return Plan(holes, anchors, (cut_start, tokens[-1][1]))
+
+
 def plan_line(line: str, vocab: Vocabulary) -> Plan | None:
     tokens = [m.span() for m in TOKEN.finditer(line)]
     if not tokens:
         return None
+    if "«" in line:
+        title = _title_plan(line, tokens)
+        if title is not None:
+            return title
     end_index = len(tokens)
     if WRAP_NUMBER.fullmatch(line[tokens[-1][0]:tokens[-1][1]]):
         end_index -= 1  # a number wrapped onto the next line stays where it is

@@ -89,9 +89,13 @@ def fix_special_characters(text: str, log: EditLog) -> None:
                     if k < len(text) and text[k].isalpha():
                         end = k
             log.delete(i, end)
+        elif action == "close":
+            log.replace(i, i + 1, "»")
         else:
             before = text[i - 1] if i > 0 else " "
-            log.replace(i, i + 1, "«" if before in OPENING_CONTEXT else "»")
+            after = text[i + 1] if i + 1 < len(text) else " "
+            closes = before not in OPENING_CONTEXT and (after.isspace() or after in ",.;:)")
+            log.replace(i, i + 1, "»" if closes else "«")
 
 
 def fix_characters(rep: Repaired) -> Repaired:

@@ -14,7 +14,7 @@ HINT = re.compile(r"(?:^| )\S {1,3}\S {1,3}\S(?: |$)")
 GLUE_PUNCT = frozenset(".,;:)»!?")
 MIN_CHARS = 4
 MIN_LETTERS = 2
-MAX_GAP = 3
+MAX_GAP = 6
 
 
 def is_single(token: str) -> bool:
