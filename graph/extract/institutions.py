@@ -252,8 +252,9 @@ def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     if nxt is None or not nxt.word:
         return False
     nlow = _low(nxt.text)
-    if linkers().get(nlow, ("",))[0] == "conj" or _is_country_start(tokens, i + 1):
-        return False
+    if linkers().get(nlow, ("",))[0] == "conj" or _is_country_start(tokens, i + 1) \
+            or _low(morph.lemma(nxt.text)) == _country()[0][0]:
+        return False  # `министрлігінің Қазақстан халқы Ассамблеясының ...`: a new name
     nhead = head_word(nxt.text)
     if hw.case == "gen":
         if nlow in linkers() or nhead is not None or _is_cap(nxt.text):
@@ -262,6 +263,11 @@ def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     if hw.case is None and (hw.possessive or _is_cap(tokens[i].text)):
         if nlow in linkers() or nhead is not None:
             return True
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        ahead = head_word(after.text) if after is not None and after.word else None
+        if _is_cap(nxt.text) and ahead is not None and not ahead.plural \
+                and (ahead.case == "gen" or (ahead.possessive and ahead.case is None)):
+            return True  # `министрлігі Статистика комитетінің ...`: a chain of possessed bodies
         r = _reading(nxt.text)
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         return not _is_cap(nxt.text) and not (r.possessive or r.case or r.plural) \
@@ -440,7 +446,19 @@ def walk_left(tokens: list[Token], h: int) -> int:
             if lower_run > _MAX_LOWER_RUN:
                 break
         i -= 1
+    if start < h and not _is_cap(tokens[start].text) and head_word(tokens[start].text) is not None:
+        start = _adjectives_before(tokens, start)
     return start
+
+
+def _adjectives_before(tokens: list[Token], i: int) -> int:
+    """A lower-case body opening a name keeps its adjectives:
+    `аудандық мәслихаттың ... комиссиясы`."""
+    endings = _stop().get("adj", ())
+    while i > 0 and tokens[i - 1].word and not _is_cap(tokens[i - 1].text) \
+            and any(_low(tokens[i - 1].text).endswith(e) for e in endings):
+        i -= 1
+    return i
 
 
 def _coordinated(tokens: list[Token], h: int) -> list[tuple[int, int]]:
@@ -727,8 +745,9 @@ def _same(a: str, b: str) -> bool:
 
 def _subsumed(short: Candidate, full: Candidate) -> bool:
     """`short` names `full` when every content word of it is in `full`, and
-    what `full` adds is only the country or a parent's abbreviation
-    (`Мәдениет және ақпарат министрлігі`), or `short` has no proper word of
+    what `full` adds is only the country, a parent's abbreviation or the body
+    it sits under (`Мәдениет және ақпарат министрлігі`, `Адам құқықтары
+    жөніндегі ұлттық орталық`), or `short` has no proper word of
     its own (`Аудан әкімдігі`, `Аудандық мәслихат`: capitalised only as the
     sentence's first word). `Аршалы аудандық мәслихаты` stays as written."""
     if len(full.name.split()) <= len(short.name.split()) or short.quoted:
@@ -736,8 +755,8 @@ def _subsumed(short: Candidate, full: Candidate) -> bool:
     if not all(any(_same(f, s) for f in full.stems) for s in short.stems):
         return False
     extra = [w for w in _content_words(full.name) if not any(_same(_stem(w), s) for s in short.stems)]
-    if all(_abbr_base(w) for w in extra):
-        return True
+    if all(_abbr_base(w) for w in extra) or any(head_word(w) is not None for w in extra):
+        return True  # the country, or the body it sits under, left out
     full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
     own = [w for w in _content_words(short.name)[:-1] if _is_cap(w)]
     return not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
