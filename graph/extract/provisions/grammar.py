@@ -1,46 +1,27 @@
-"""Provisions: the articles, parts, paragraphs and subparagraphs an act cites.
-
-Kazakh cites structural units as a chain from the largest unit to the
-smallest, each unit a number (or list of numbers) followed by the unit word,
-every unit but the last in the genitive or the bare possessive:
-
-    Заңының 6-бабы 1-тармағының 15) тармақшасына сәйкес
+"""The chain grammar: numbers, unit words, lists and chains over a token list.
 
 A number list carries the unit word only on its last number (`54, 96,
 103-баптары`, `1 және 2-тармақтары`, `a), b) тармақшаларына`); a hyphenated
 pair is a range when the unit word is plural (`1-7 баптары` = 1..7) and an
-inserted unit's number otherwise (`7-1-бабына`, `2-10-тармағына`).
+inserted unit's number otherwise (`7-1-бабына`, `2-10-тармағына`). A literal
+prefilter on the unit words' stems picks the windows worth reading; each
+token is tried once as the start of a chain, so reading is linear.
 
-The grammar is linear over a token list: a literal prefilter on the unit
-words' stems picks the windows worth reading, `morph.analyse` tells a unit
-word's number, possessive and case, and each unit is tried once from each
-token. The act a chain belongs to is the instrument found right before it
-(or right after it); when only a bare act word stands there
-(`Кодекстің 2-бабы`) the chain records that word's kind for the resolve
-stage, and when no act is named at all, that it may be the document itself.
-Unit words and the grammar's small words live in `lang/<lang>/lexicon/units.tsv`;
-each language with one gets its own pass. Russian writes the unit word first
-and goes from the smallest unit to the largest, every larger unit in the
-genitive, the act after the chain (`подпунктом 15) пункта 1 статьи 6 Закона`);
-its units.tsv says so (`order`, `number`) and lists the inflected forms, as
-there is no Russian analyser.
+Unit words and the grammar's small words live in `lang/<lang>/lexicon/units.tsv`.
+Russian's says that the number follows the unit word and that chains go from
+the smallest unit to the largest, and lists the inflected forms, as there is
+no Russian analyser.
 """
 from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
-from ..lang import lexicon
-from ..lang.kk import morph, numbers
-from ..models import Found
-
-if TYPE_CHECKING:
-    from . import Findings
+from ...lang import lexicon
+from ...lang.kk import morph, numbers
 
 # The provision fields of GOLD_SPEC, largest unit first; other units
 # (section, chapter, indent) hold a chain together but are not reported.
@@ -63,7 +44,7 @@ WINDOW_AFTER = 900
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _HYPHENS = frozenset("-‐‑–—")
-_OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
+OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 
 
 # Languages with a units lexicon, each read by its own pass.
@@ -204,33 +185,16 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Chain:
-    """Units from the largest to the smallest: `6-бабы 1-тармағының 15) тармақшасына`."""
+    """Units in the order cited: `6-бабы 1-тармағының 15) тармақшасына`."""
 
     groups: tuple[Group, ...]
     start: int
     end: int
+    points: str | None = None  # `аталған баптың` "back" to the unit just cited, `осы баптың` "this"
+    heading: bool = False  # `5-бап. Атауы`: a unit's own heading, not a citation
 
 
-@dataclass(slots=True)
-class Cited:
-    """A chain read in context: what it inherits from the units and the act before it."""
-
-    chain: Chain
-    inherited: tuple[Group, ...] = ()
-    act_from: "Cited | None" = None  # a chain this one shares its act with
-    heading: bool = False
-    points: str | None = None  # "back" to the unit just cited, "this" to the one it stands in
-    instrument: dict | None = None
-    span: list[int] | None = None
-    anaphora: str | None = None
-    context: bool = False  # the act was read from the sentence or the chains before
-    opens: int | None = None  # where the chain and the act right before it begin
-    amends: bool = False  # a unit of the act an amendment list changes
-    head: int | None = None  # where the act's type word right before the chain begins
-    values: dict[str, str] | None = None  # the last provision it produced
-
-
-def _line_start(text: str, pos: int) -> int:
+def line_start(text: str, pos: int) -> int:
     """Where the line holding `pos` starts, looking back at most MAX_LINE
     characters (so that text without newlines stays linear)."""
     lo = max(0, pos - MAX_LINE)
@@ -238,12 +202,12 @@ def _line_start(text: str, pos: int) -> int:
     return cut + 1 if cut != -1 or lo == 0 else lo
 
 
-def _opens_line(text: str, pos: int) -> bool:
-    start = _line_start(text, pos)
+def opens_line(text: str, pos: int) -> bool:
+    start = line_start(text, pos)
     return (start == 0 or text[start - 1] == "\n") and not text[start:pos].strip()
 
 
-def _norm(word: str) -> str:
+def norm(word: str) -> str:
     return word.lower().translate(_LOOKALIKES)
 
 
@@ -251,7 +215,7 @@ def _norm(word: str) -> str:
 def unit_of(word: str, lang: str = "kk") -> Unit | None:
     """The unit a word names, with its number, possessive and case."""
     g = grammar(lang)
-    low = _norm(word)
+    low = norm(word)
     if g.forms:
         if low not in g.forms:
             return None
@@ -272,7 +236,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for m in _TOKEN.finditer(text, start, end):
         s = m.group()
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
-        out.append(Token(kind, s, m.start(), m.end(), _norm(s) if kind == "word" else s))
+        out.append(Token(kind, s, m.start(), m.end(), norm(s) if kind == "word" else s))
     return out
 
 
@@ -412,10 +376,10 @@ class Parser:
         if unit is not None:
             return unit, i + 1
         t, dot, before = self.tok(i), self.tok(i + 1), self.tok(i - 1)
-        if (t is not None and t.kind == "word" and _norm(t.text) in self.g.abbreviations
+        if (t is not None and t.kind == "word" and norm(t.text) in self.g.abbreviations
                 and dot is not None and dot.text == "." and self.glued(i + 1)
                 and not (before is not None and before.text == ",")):  # `№ 5-6, ст. 24`: a gazette item
-            field, rank = self.g.units[self.g.abbreviations[_norm(t.text)]]
+            field, rank = self.g.units[self.g.abbreviations[norm(t.text)]]
             return Unit(field, rank, None, False, "gen"), i + 2
         return None
 
@@ -486,8 +450,8 @@ class Parser:
         t = self.tok(i)
         if t is None:
             return None
-        if t.text in _OPEN_QUOTES:
-            close = _OPEN_QUOTES[t.text]
+        if t.text in OPEN_QUOTES:
+            close = OPEN_QUOTES[t.text]
             j = i + 1
             while j < len(self.toks) and self.toks[j].start - t.start <= MAX_QUOTE:
                 if self.toks[j].text == close:
@@ -554,7 +518,7 @@ class Parser:
         nxt = self.tok(j)
         if nxt is None or nxt.text != ".":
             return False
-        return _opens_line(self.text, chain.start)
+        return opens_line(self.text, chain.start)
 
     def may_start(self, i: int) -> bool:
         """A cheap test before the grammar: a chain opens with a number, a
@@ -568,7 +532,7 @@ class Parser:
                 or numbers.number_word(t.low) is not None
                 or (self.g.number_after and (t.low in self.g.forms or t.low in self.g.abbreviations)))
 
-    def chains(self) -> Iterator[tuple[Cited, int, int]]:
+    def chains(self) -> Iterator[tuple[Chain, int, int]]:
         """Every chain in the window, with the token range it took."""
         i = 0
         while i < len(self.toks):
@@ -578,7 +542,7 @@ class Parser:
             back = self.back_chain(i)
             if back is not None:
                 points, chain, j = back
-                yield Cited(chain, points=points), i, j
+                yield Chain(chain.groups, chain.start, chain.end, points=points), i, j
                 i = j
                 continue
             got = self.chain(i)
@@ -586,416 +550,5 @@ class Parser:
                 i += 1
                 continue
             chain, j = got
-            cited = Cited(chain, heading=self.is_heading(chain, j))
-            yield cited, i, j
+            yield Chain(chain.groups, chain.start, chain.end, heading=self.is_heading(chain, j)), i, j
             i = j
-
-
-# -- the act a chain belongs to ------------------------------------------------
-
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
-
-
-def _bridgeable(gap: str, g: Grammar) -> bool:
-    """Whether the text between an act and a chain keeps them one reference:
-    spaces, a parenthesis (`(бұдан әрі - Заң)`), an opening bracket the chain
-    sits in, or a quoted heading with its linking word (`«...» атты`)."""
-    pos, n = 0, len(gap)
-    while True:
-        while pos < n and gap[pos].isspace():
-            pos += 1
-        if pos == n:
-            return True
-        ch = gap[pos]
-        if ch == "(":
-            close = gap.find(")", pos, pos + MAX_PAREN)
-            if close == -1:
-                return not gap[pos + 1:].strip()
-            pos = close + 1
-            continue
-        if ch in _OPEN_QUOTES:
-            close = gap.find(_OPEN_QUOTES[ch], pos + 1, pos + MAX_QUOTE)
-            if close == -1:
-                return False
-            m = _NEXT_WORD.match(gap, close + 1)
-            if m is None or _norm(m.group(1)) not in g.bridges:
-                return False
-            pos = m.end()
-            continue
-        return False
-
-
-def _instrument_fields(f: Found) -> dict:
-    out = {k: f.fields[k] for k in ("kind", "title", "date", "number") if f.fields.get(k)}
-    if f.fields.get("self"):
-        out["self"] = True
-    return out
-
-
-@lru_cache(maxsize=1)
-def _act_kinds() -> dict[str, str]:
-    """Act-type words and their kinds (the instruments' lexicon, acts.tsv). A
-    numbered unit after one names a specific act, so every act word counts."""
-    try:
-        rows = lexicon("kk", "acts")
-    except FileNotFoundError:
-        return {}
-    return {_norm(row[0]): row[1] for row in rows if len(row) >= 2 and " " not in row[0]}
-
-
-def _act_word_before(text: str, pos: int) -> tuple[str, int] | None:
-    """The kind and start of a bare act word right before `pos` (`Кодекстің`,
-    `Конвенцияның`)."""
-    m = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
-    if m is None:
-        return None
-    kinds = _act_kinds()
-    word = _norm(m.group(1))
-    if word in kinds:
-        return kinds[word], m.start(1)
-    for a in morph.analyse(word):
-        if a.stem in kinds:
-            return kinds[a.stem], m.start(1)
-    return None
-
-
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s(]*$")
-
-
-class Acts:
-    """The instruments found in the text, to find the one next to a chain."""
-
-    def __init__(self, text: str, found: list[Found], g: Grammar):
-        self.text = text
-        self.g = g
-        self.by_end = sorted(found, key=lambda f: (f.end, f.start))
-        self.ends = [f.end for f in self.by_end]
-        self.by_start = sorted(found, key=lambda f: (f.start, -f.end))
-        self.starts = [f.start for f in self.by_start]
-        self.scopes = amendment_scopes(text, found, g)
-        self.scope_starts = [s for s, _e, _f in self.scopes]
-
-    def before(self, start: int) -> Found | None:
-        k = bisect_right(self.ends, start)
-        if k == 0:
-            return None
-        f = self.by_end[k - 1]
-        if start - f.end > MAX_GAP:
-            return None
-        return f if _bridgeable(self.text[f.end:start], self.g) else None
-
-    def after(self, end: int) -> Found | None:
-        k = bisect_right(self.starts, end)
-        if k == len(self.by_start):
-            return None
-        f = self.by_start[k]
-        if f.start - end > MAX_GAP:
-            return None
-        gap = self.text[end:f.start]
-        return f if not gap.strip() and "\n" not in gap else None
-
-    def in_sentence(self, pos: int) -> Found | None:
-        """The act the sentence up to `pos` is about: its subject (an act in the
-        nominative, `... Заңы ... (8, 9 баптары) кепілдік береді`), else the
-        last act it names."""
-        k = bisect_right(self.ends, pos)
-        named = []
-        while k > 0:
-            f = self.by_end[k - 1]
-            if f.end < pos - MAX_SENTENCE or _SENTENCE_END.search(self.text, f.end, pos):
-                break
-            named.append(f)
-            k -= 1
-        for f in named:
-            if _nominative(_last_word(self.text, f.start, f.end)):
-                return f
-        return named[0] if named else None
-
-    def scope(self, pos: int) -> Found | None:
-        """The act an amendment list under way at `pos` amends."""
-        k = bisect_right(self.scope_starts, pos)
-        if k == 0:
-            return None
-        start, end, f = self.scopes[k - 1]
-        return f if pos < end else None
-
-
-_SENTENCE_STOP = re.compile(r"[.!?;](?:[ \t]*\n|[ \t]*$|[ \t]+(?=\S))")
-_SENTENCE_END = re.compile(r"[.!?;:]\s|\n[ \t]*\n")
-_COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
-_TOP_PARAGRAPH = re.compile(r"^[ \t]*\d+\.[ \t]", re.MULTILINE)
-
-
-def amendment_scopes(text: str, found: list[Found], g: Grammar) -> list[tuple[int, int, Found]]:
-    """Where an act's amendment list runs, and which act it amends.
-
-    An amending act names the act it changes in the dative or locative on a
-    line ending in a colon (`... № 11 қаулысына мынадай өзгерістер енгізілсін:`,
-    `... бекітілген Ережеде:`); the bare units of the items below it
-    (`1) 5-тармақтағы ...`, `2-тармақ мынадай редакцияда жазылсын`) are that
-    act's, until the act's next top-level paragraph (`2. Осы қаулы ...`)."""
-    by_start = sorted(found, key=lambda f: f.start)
-    starts = [f.start for f in by_start]
-    opened: list[tuple[int, Found]] = []
-    for m in _COLON_LINE.finditer(text):
-        colon = m.start()
-        line_start = _line_start(text, colon)
-        lo, hi = bisect_right(starts, line_start - 1), bisect_right(starts, colon)
-        best = None
-        for f in by_start[lo:hi]:
-            if f.end > colon:
-                continue
-            inside = text.count("(", line_start, f.start) - text.count(")", line_start, f.start)
-            if inside <= 0 and (best is None or f.end > best.end):
-                best = f
-        if best is not None and _amended_case(text[best.start:best.end], g):
-            opened.append((m.end(), best))
-    scopes = []
-    for n, (start, f) in enumerate(opened):
-        limit = opened[n + 1][0] if n + 1 < len(opened) else len(text)
-        top = _TOP_PARAGRAPH.search(text, start, limit)
-        scopes.append((start, top.start() if top else limit, f))
-    return scopes
-
-
-def _amended_case(phrase: str, g: Grammar) -> bool:
-    """Whether a phrase ends in a case the act an amendment list changes takes
-    (Kazakh: the dative or locative, `қаулысына`, `Ережеде`); with no such
-    cases listed, any phrase may."""
-    if not g.amended_cases:
-        return True
-    words = re.findall(r"[^\W\d_]+", phrase[-60:])
-    if not words:
-        return False
-    return any(a.case in g.amended_cases and not a.attributive for a in morph.analyse(words[-1])[:1])
-
-
-def _attach(cited: Cited, text: str, acts: Acts) -> bool:
-    """Give a chain the act it names: the instrument before or after it, a bare
-    act word, the chain it continues, or the act an amendment list under way
-    amends. False when it names none."""
-    start = cited.chain.start
-    if acts.g.largest_first:  # Kazakh: the act is in the genitive before the chain
-        f = acts.before(start)
-        if f is None and cited.act_from is None:
-            f = acts.after(cited.chain.end)
-    else:  # Russian: after it (статьи 6 Закона ...)
-        f = acts.after(cited.chain.end)
-    if f is not None:
-        cited.instrument, cited.span = _instrument_fields(f), [f.start, f.end]
-        cited.opens = min(f.start, start)
-        if f.end <= start:  # the mention opens with the act's type word (`Заңының 6-бабы`)
-            head = f.fields.get("_head")  # where the instruments extractor saw it
-            if isinstance(head, (list, tuple)) and len(head) == 2 and f.start <= head[0] < f.end:
-                cited.head = head[0]
-            else:
-                m = _HEAD_WORD.search(text, max(f.start, f.end - 80), f.end)
-                cited.head = m.start(1) if m else None
-        return True
-    word = _act_word_before(text, start) if acts.g.largest_first else None
-    if word is not None:
-        cited.instrument, cited.anaphora, cited.opens = {"kind": word[0]}, word[0], word[1]
-        cited.head = word[1]
-        return True
-    if cited.act_from is not None:
-        _share(cited, cited.act_from)
-        return True
-    f = acts.scope(start)
-    if f is not None:
-        cited.instrument, cited.span, cited.amends = _instrument_fields(f), [f.start, f.end], True
-        return True
-    return False
-
-
-def _last_word(text: str, start: int, end: int) -> str:
-    m = _LAST_WORD.search(text, max(start, end - 80), end)
-    return m.group(1) if m else ""
-
-
-def _nominative(word: str) -> bool:
-    readings = morph.analyse(word) if word else []
-    return bool(readings) and readings[0].case is None
-
-
-_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
-_HEAD_WORD = re.compile(r"([^\W\d_][\w-]*)[^\w]*$")  # `Заңының`, `ҚК-нің`
-
-
-def _share(cited: Cited, src: Cited) -> None:
-    cited.instrument, cited.span, cited.anaphora = src.instrument, src.span, src.anaphora
-
-
-def _founds(cited: Cited) -> list[Found]:
-    groups = cited.inherited + cited.chain.groups
-    columns = [(g.field, g.values) for g in groups if g.field in FIELDS and g.values]
-    if not columns:
-        return []
-    out = []
-    for combo in product(*(vals for _f, vals in columns)):
-        fields: dict = {}
-        for (field, _vals), value in zip(columns, combo):
-            fields[field] = value
-        if cited.instrument is not None:
-            fields["instrument"] = dict(cited.instrument)
-        if cited.span is not None:
-            fields["_instrument_span"] = list(cited.span)
-        if cited.anaphora is not None:
-            fields["_instrument_anaphora"] = cited.anaphora
-        if cited.context:
-            fields["_instrument_context"] = True
-        start = cited.chain.start if cited.head is None else cited.head
-        out.append(Found("provision", start, cited.chain.end, fields))
-    return out
-
-
-class Reading:
-    """One language's pass over a text: what earlier chains left for later ones."""
-
-    def __init__(self, text: str, instruments: list[Found], lang: str):
-        self.text = text
-        self.lang = lang
-        self.acts = Acts(text, instruments, grammar(lang))
-        self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
-        self.headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
-        self.named: Cited | None = None  # the latest chain with an act
-        self.previous: Cited | None = None  # the latest chain in the window
-        self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
-        self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
-
-    def window(self, lo: int, hi: int) -> list[Found]:
-        parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
-        out: list[Found] = []
-        self.previous = None
-        prev: tuple[Cited, int] | None = None  # the latest chain and the token after it
-        for cited, i, j in parser.chains():
-            cited = self.in_context(cited, parser, prev if prev is not None and parser.join(prev[1]) == i else None)
-            if cited is None:
-                prev = None
-                continue
-            if not _attach(cited, self.text, self.acts) and not self.elliptic(cited, parser):
-                self.from_context(cited)
-            produced = _founds(cited)
-            if produced:
-                cited.values = {k: produced[-1].fields[k] for k in FIELDS if k in produced[-1].fields}
-                for field in cited.values:
-                    self.last[field] = cited
-                self.remember(cited)
-            out.extend(produced)
-            prev = (cited, j)
-            self.previous = cited
-        return out
-
-    def elliptic(self, cited: Cited, parser: Parser) -> bool:
-        """`174-баптың 1-бөлігі бойынша - 8, 2-бөлігі бойынша - 4`: a part or
-        paragraph with no article and no act, in the sentence of the chain
-        before, is that chain's article's."""
-        prev = self.previous
-        if prev is None or not parser.g.largest_first:
-            return False
-        top = min(g.rank for g in cited.chain.groups if g.values)
-        article = next((r for f, r in parser.g.units.values() if f == "article"), None)
-        if article is None or not parser.smaller(top, article):
-            return False
-        gap_start, gap_end = prev.chain.end, cited.chain.start
-        if gap_end - gap_start > MAX_SENTENCE or _SENTENCE_END.search(self.text, gap_start, gap_end):
-            return False
-        cited.inherited = tuple(g for g in prev.inherited + prev.chain.groups
-                                if g.values and parser.smaller(top, g.rank))
-        if not cited.inherited:
-            return False
-        cited.act_from = prev
-        _share(cited, prev)
-        return True
-
-    def key(self, cited: Cited) -> tuple[str, str] | None:
-        """The largest unit a chain cites and its first number: ("article", "5")."""
-        groups = [g for g in cited.inherited + cited.chain.groups if g.values and g.field in FIELDS]
-        if not groups:
-            return None
-        top = min(groups, key=lambda g: g.rank)
-        return top.field, top.values[0]
-
-    def heads(self, cited: Cited) -> bool:
-        """Whether a chain (or the act right before it) opens a line and its
-        short sentence ends a line: a heading (`5-баптың а) тармағына қатысты.`)."""
-        if not _opens_line(self.text, cited.chain.start if cited.opens is None else cited.opens):
-            return False
-        m = _SENTENCE_STOP.search(self.text, cited.chain.end, cited.chain.end + MAX_HEADING)
-        return m is not None and ("\n" in m.group() or m.end() == len(self.text))
-
-    def remember(self, cited: Cited) -> None:
-        if cited.instrument is None or cited.instrument.get("self") or cited.amends:
-            return  # an amendment list's units say nothing of the text after it
-        self.named = cited
-        key = self.key(cited)
-        if key is not None:
-            self.by_unit[key] = cited
-            if self.heads(cited):
-                self.by_unit_heading[key] = cited
-
-    def from_context(self, cited: Cited) -> None:
-        """No act named: a unit in a heading (a report's `5-баптың ... а)
-        тармағына қатысты.`) belongs to the act of the last heading citing the
-        same article; another, to the act its sentence names, else to
-        the act that article was last cited with, else to the act of the chain
-        before. With no act around it may be the document's own unit. Marked
-        `_instrument_context` so that resolve can tell."""
-        key = self.key(cited)
-        src = None
-        if key is not None and self.heads(cited):
-            src = self.by_unit_heading.get(key)
-        if src is None:
-            f = self.acts.in_sentence(cited.chain.start)
-            if f is not None:
-                cited.instrument, cited.span, cited.context = _instrument_fields(f), [f.start, f.end], True
-                return
-        if src is None and key is not None:
-            src = self.by_unit.get(key)
-        if src is None:
-            src = self.named
-        if src is None:
-            cited.instrument, cited.anaphora = {"self": True}, "self"
-            return
-        _share(cited, src)
-        cited.context = True
-
-    def in_context(self, cited: Cited, parser: Parser, joined: tuple[Cited, int] | None) -> Cited | None:
-        """Fill in what a chain leaves to its context: the unit `осы`/`аталған`
-        points to, the units and act of the chain a list continues. Headings
-        are recorded and give nothing."""
-        groups = cited.chain.groups
-        if cited.heading:
-            self.headings[groups[0].field] = groups[0].values[0]
-            return None
-        if cited.points is not None:
-            if cited.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
-                value, src, upper = self.headings.get(groups[0].field), None, ()
-            else:  # `аталған баптың 2-тармағы`: the unit just cited
-                src = self.last.get(groups[0].field)
-                value = (src.values or {}).get(groups[0].field) if src is not None else None
-                upper = () if src is None else tuple(
-                    g for g in src.inherited + src.chain.groups
-                    if parser.smaller(groups[0].rank, g.rank) and g.values)
-            if value is None:
-                return None
-            head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit, groups[0].start, groups[0].end)
-            return Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end),
-                         inherited=upper, act_from=src)
-        if joined is not None and parser.g.largest_first:
-            # `8-бабының 2-тармағы, 3-тармағының 1) тармақшасы`: the article carries over
-            before = joined[0]
-            cited.inherited = tuple(g for g in before.inherited + before.chain.groups
-                                    if parser.smaller(groups[0].rank, g.rank))
-            cited.act_from = before
-        return cited
-
-
-def find(text: str, found: "Findings") -> list[Found]:
-    instruments = found.of("instrument")
-    out: list[Found] = []
-    for lang in LANGS:
-        reading = Reading(text, instruments, lang)
-        for lo, hi in windows(text, lang):
-            out.extend(reading.window(lo, hi))
-    out.sort(key=lambda f: (f.start, f.end))
-    return out

@@ -1,0 +1,238 @@
+"""What a chain leaves to its context, and the provisions it gives.
+
+A `Reading` walks one language's chains in text order and keeps what later
+chains need: the units just cited (`аталған баптың 2-тармағы`), the headings
+the text stands under (`осы баптың 2-тармағы`), the chain a list continues,
+and the acts cited so far, which a chain that names none borrows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from ...models import Found
+from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
+from .grammar import FIELDS, MAX_HEADING, MAX_SENTENCE, Chain, Group, Parser, grammar, opens_line, tokenize
+
+
+@dataclass(slots=True)
+class Cited:
+    """A chain read in context: what it inherits from the units and the act before it."""
+
+    chain: Chain
+    inherited: tuple[Group, ...] = ()
+    act_from: "Cited | None" = None  # a chain this one shares its act with
+    instrument: dict | None = None
+    span: list[int] | None = None
+    anaphora: str | None = None
+    context: bool = False  # the act was read from the sentence or the chains before
+    opens: int | None = None  # where the chain and the act right before it begin
+    amends: bool = False  # a unit of the act an amendment list changes
+    head: int | None = None  # where the act's type word right before the chain begins
+    values: dict[str, str] | None = None  # the last provision it produced
+
+
+def _attach(cited: Cited, text: str, acts: Acts) -> bool:
+    """Give a chain the act it names: the instrument before or after it, a bare
+    act word, the chain it continues, or the act an amendment list under way
+    amends. False when it names none."""
+    start = cited.chain.start
+    if acts.g.largest_first:  # Kazakh: the act is in the genitive before the chain
+        f = acts.before(start)
+        if f is None and cited.act_from is None:
+            f = acts.after(cited.chain.end)
+    else:  # Russian: after it (статьи 6 Закона ...)
+        f = acts.after(cited.chain.end)
+    if f is not None:
+        cited.instrument, cited.span = instrument_fields(f), [f.start, f.end]
+        cited.opens = min(f.start, start)
+        if f.end <= start:  # the mention opens with the act's type word (`Заңының 6-бабы`)
+            head = f.fields.get("_head")  # where the instruments extractor saw it
+            if isinstance(head, (list, tuple)) and len(head) == 2 and f.start <= head[0] < f.end:
+                cited.head = head[0]
+            else:
+                m = HEAD_WORD.search(text, max(f.start, f.end - 80), f.end)
+                cited.head = m.start(1) if m else None
+        return True
+    word = act_word_before(text, start) if acts.g.largest_first else None
+    if word is not None:
+        cited.instrument, cited.anaphora, cited.opens = {"kind": word[0]}, word[0], word[1]
+        cited.head = word[1]
+        return True
+    if cited.act_from is not None:
+        _share(cited, cited.act_from)
+        return True
+    f = acts.scope(start)
+    if f is not None:
+        cited.instrument, cited.span, cited.amends = instrument_fields(f), [f.start, f.end], True
+        return True
+    return False
+
+
+def _share(cited: Cited, src: Cited) -> None:
+    cited.instrument, cited.span, cited.anaphora = src.instrument, src.span, src.anaphora
+
+
+def _founds(cited: Cited) -> list[Found]:
+    groups = cited.inherited + cited.chain.groups
+    columns = [(g.field, g.values) for g in groups if g.field in FIELDS and g.values]
+    if not columns:
+        return []
+    out = []
+    for combo in product(*(vals for _f, vals in columns)):
+        fields: dict = {}
+        for (field, _vals), value in zip(columns, combo):
+            fields[field] = value
+        if cited.instrument is not None:
+            fields["instrument"] = dict(cited.instrument)
+        if cited.span is not None:
+            fields["_instrument_span"] = list(cited.span)
+        if cited.anaphora is not None:
+            fields["_instrument_anaphora"] = cited.anaphora
+        if cited.context:
+            fields["_instrument_context"] = True
+        start = cited.chain.start if cited.head is None else cited.head
+        out.append(Found("provision", start, cited.chain.end, fields))
+    return out
+
+
+class Reading:
+    """One language's pass over a text: what earlier chains left for later ones."""
+
+    def __init__(self, text: str, instruments: list[Found], lang: str):
+        self.text = text
+        self.lang = lang
+        self.acts = Acts(text, instruments, grammar(lang))
+        self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
+        self.headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
+        self.named: Cited | None = None  # the latest chain with an act
+        self.previous: Cited | None = None  # the latest chain in the window
+        self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
+        self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
+
+    def window(self, lo: int, hi: int) -> list[Found]:
+        parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
+        out: list[Found] = []
+        self.previous = None
+        prev: tuple[Cited, int] | None = None  # the latest chain and the token after it
+        for chain, i, j in parser.chains():
+            cited = self.in_context(Cited(chain), parser, prev if prev is not None and parser.join(prev[1]) == i else None)
+            if cited is None:
+                prev = None
+                continue
+            if not _attach(cited, self.text, self.acts) and not self.elliptic(cited, parser):
+                self.from_context(cited)
+            produced = _founds(cited)
+            if produced:
+                cited.values = {k: produced[-1].fields[k] for k in FIELDS if k in produced[-1].fields}
+                for field in cited.values:
+                    self.last[field] = cited
+                self.remember(cited)
+            out.extend(produced)
+            prev = (cited, j)
+            self.previous = cited
+        return out
+
+    def elliptic(self, cited: Cited, parser: Parser) -> bool:
+        """`174-баптың 1-бөлігі бойынша - 8, 2-бөлігі бойынша - 4`: a part or
+        paragraph with no article and no act, in the sentence of the chain
+        before, is that chain's article's."""
+        prev = self.previous
+        if prev is None or not parser.g.largest_first:
+            return False
+        top = min(g.rank for g in cited.chain.groups if g.values)
+        article = next((r for f, r in parser.g.units.values() if f == "article"), None)
+        if article is None or not parser.smaller(top, article):
+            return False
+        gap_start, gap_end = prev.chain.end, cited.chain.start
+        if gap_end - gap_start > MAX_SENTENCE or SENTENCE_END.search(self.text, gap_start, gap_end):
+            return False
+        cited.inherited = tuple(g for g in prev.inherited + prev.chain.groups
+                                if g.values and parser.smaller(top, g.rank))
+        if not cited.inherited:
+            return False
+        cited.act_from = prev
+        _share(cited, prev)
+        return True
+
+    def key(self, cited: Cited) -> tuple[str, str] | None:
+        """The largest unit a chain cites and its first number: ("article", "5")."""
+        groups = [g for g in cited.inherited + cited.chain.groups if g.values and g.field in FIELDS]
+        if not groups:
+            return None
+        top = min(groups, key=lambda g: g.rank)
+        return top.field, top.values[0]
+
+    def heads(self, cited: Cited) -> bool:
+        """Whether a chain (or the act right before it) opens a line and its
+        short sentence ends a line: a heading (`5-баптың а) тармағына қатысты.`)."""
+        if not opens_line(self.text, cited.chain.start if cited.opens is None else cited.opens):
+            return False
+        m = SENTENCE_STOP.search(self.text, cited.chain.end, cited.chain.end + MAX_HEADING)
+        return m is not None and ("\n" in m.group() or m.end() == len(self.text))
+
+    def remember(self, cited: Cited) -> None:
+        if cited.instrument is None or cited.instrument.get("self") or cited.amends:
+            return  # an amendment list's units say nothing of the text after it
+        self.named = cited
+        key = self.key(cited)
+        if key is not None:
+            self.by_unit[key] = cited
+            if self.heads(cited):
+                self.by_unit_heading[key] = cited
+
+    def from_context(self, cited: Cited) -> None:
+        """No act named: a unit in a heading (a report's `5-баптың ... а)
+        тармағына қатысты.`) belongs to the act of the last heading citing the
+        same article; another, to the act its sentence names, else to
+        the act that article was last cited with, else to the act of the chain
+        before. With no act around it may be the document's own unit. Marked
+        `_instrument_context` so that resolve can tell."""
+        key = self.key(cited)
+        src = None
+        if key is not None and self.heads(cited):
+            src = self.by_unit_heading.get(key)
+        if src is None:
+            f = self.acts.in_sentence(cited.chain.start)
+            if f is not None:
+                cited.instrument, cited.span, cited.context = instrument_fields(f), [f.start, f.end], True
+                return
+        if src is None and key is not None:
+            src = self.by_unit.get(key)
+        if src is None:
+            src = self.named
+        if src is None:
+            cited.instrument, cited.anaphora = {"self": True}, "self"
+            return
+        _share(cited, src)
+        cited.context = True
+
+    def in_context(self, cited: Cited, parser: Parser, joined: tuple[Cited, int] | None) -> Cited | None:
+        """Fill in what a chain leaves to its context: the unit `осы`/`аталған`
+        points to, the units and act of the chain a list continues. Headings
+        are recorded and give nothing."""
+        groups = cited.chain.groups
+        if cited.chain.heading:
+            self.headings[groups[0].field] = groups[0].values[0]
+            return None
+        if cited.chain.points is not None:
+            if cited.chain.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
+                value, src, upper = self.headings.get(groups[0].field), None, ()
+            else:  # `аталған баптың 2-тармағы`: the unit just cited
+                src = self.last.get(groups[0].field)
+                value = (src.values or {}).get(groups[0].field) if src is not None else None
+                upper = () if src is None else tuple(
+                    g for g in src.inherited + src.chain.groups
+                    if parser.smaller(groups[0].rank, g.rank) and g.values)
+            if value is None:
+                return None
+            head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit, groups[0].start, groups[0].end)
+            return Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end),
+                         inherited=upper, act_from=src)
+        if joined is not None and parser.g.largest_first:
+            # `8-бабының 2-тармағы, 3-тармағының 1) тармақшасы`: the article carries over
+            before = joined[0]
+            cited.inherited = tuple(g for g in before.inherited + before.chain.groups
+                                    if parser.smaller(groups[0].rank, g.rank))
+            cited.act_from = before
+        return cited
