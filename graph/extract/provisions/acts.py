@@ -15,7 +15,7 @@ from functools import lru_cache
 from ...lang import lexicon
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import MAX_GAP, MAX_PAREN, MAX_QUOTE, MAX_SENTENCE, OPEN_QUOTES, Grammar, line_start, norm
+from .grammar import MAX_GAP, MAX_PAREN, MAX_QUOTE, MAX_SENTENCE, NUMBERED_LINE, OPEN_QUOTES, Grammar, line_start, norm
 
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
@@ -147,7 +147,6 @@ class Acts:
 SENTENCE_STOP = re.compile(r"[.!?;](?:[ \t]*\n|[ \t]*$|[ \t]+(?=\S))")
 SENTENCE_END = re.compile(r"[.!?;:]\s|\n[ \t]*\n")
 _COLON_LINE = re.compile(r":[ \t]*(?:\n|$)")
-_TOP_PARAGRAPH = re.compile(r"^[ \t]*\d+\.[ \t]", re.MULTILINE)
 
 
 def amendment_scopes(text: str, found: list[Found], g: Grammar) -> list[tuple[int, int, Found]]:
@@ -177,7 +176,7 @@ def amendment_scopes(text: str, found: list[Found], g: Grammar) -> list[tuple[in
     scopes = []
     for n, (start, f) in enumerate(opened):
         limit = opened[n + 1][0] if n + 1 < len(opened) else len(text)
-        top = _TOP_PARAGRAPH.search(text, start, limit)
+        top = NUMBERED_LINE.search(text, start, limit)
         scopes.append((start, top.start() if top else limit, f))
     return scopes
 

@@ -7,12 +7,14 @@ and the acts cited so far, which a chain that names none borrows.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import product
 
 from ...models import Found
 from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
-from .grammar import FIELDS, MAX_HEADING, MAX_SENTENCE, Chain, Group, Parser, grammar, opens_line, tokenize
+from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, NUMBERED_LINE, Chain, Group, Parser, grammar, opens_line,
+                      tokenize)
 
 
 @dataclass(slots=True)
@@ -29,6 +31,7 @@ class Cited:
     opens: int | None = None  # where the chain and the act right before it begin
     amends: bool = False  # a unit of the act an amendment list changes
     head: int | None = None  # where the act's type word right before the chain begins
+    own: bool = False  # a unit of the document's own text (`осы баптың`)
     values: dict[str, str] | None = None  # the last provision it produced
 
 
@@ -37,6 +40,9 @@ def _attach(cited: Cited, text: str, acts: Acts) -> bool:
     act word, the chain it continues, or the act an amendment list under way
     amends. False when it names none."""
     start = cited.chain.start
+    if cited.own:
+        cited.instrument, cited.anaphora = {"self": True}, "self"
+        return True
     if acts.g.largest_first:  # Kazakh: the act is in the genitive before the chain
         f = acts.before(start)
         if f is None and cited.act_from is None:
@@ -104,7 +110,10 @@ class Reading:
         self.lang = lang
         self.acts = Acts(text, instruments, grammar(lang))
         self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
-        self.headings: dict[str, str] = {}  # field -> the number of the latest heading (`5-бап.`)
+        self.headings: dict[str, Group] = {}  # field -> the latest heading's unit (`5-бап.`)
+        # where numbered paragraphs begin (`2. Осы қаулы ...`): (position, number)
+        self.numbered = [(m.start(), m.group(1)) for m in NUMBERED_LINE.finditer(text)]
+        self.numbered_at = [pos for pos, _n in self.numbered]
         self.named: Cited | None = None  # the latest chain with an act
         self.previous: Cited | None = None  # the latest chain in the window
         self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
@@ -207,23 +216,44 @@ class Reading:
         _share(cited, src)
         cited.context = True
 
+    def this_unit(self, cited: Cited) -> Cited | None:
+        """`осы баптың 2-тармағы`, `осы тармақтың 3) тармақшасы`: a unit of the
+        document's own text, the one the sentence stands in: the article under
+        whose heading it is, the numbered paragraph (`5. ...`) it is in."""
+        groups = cited.chain.groups
+        top = groups[0]
+        value = None
+        if top.field in self.headings:
+            value = self.headings[top.field].values[0]
+        elif top.field == "paragraph":
+            k = bisect_right(self.numbered_at, cited.chain.start)
+            article = self.headings.get("article")
+            if k and (article is None or self.numbered[k - 1][0] > article.start):
+                value = self.numbered[k - 1][1]
+        if value is None:
+            return None
+        upper = tuple(g for g in self.headings.values() if g.rank < top.rank)
+        head = Group(top.field, top.rank, (value,), top.unit, top.start, top.end)
+        return Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end), inherited=upper, own=True)
+
     def in_context(self, cited: Cited, parser: Parser, joined: tuple[Cited, int] | None) -> Cited | None:
         """Fill in what a chain leaves to its context: the unit `осы`/`аталған`
         points to, the units and act of the chain a list continues. Headings
         are recorded and give nothing."""
         groups = cited.chain.groups
         if cited.chain.heading:
-            self.headings[groups[0].field] = groups[0].values[0]
+            top = groups[0]
+            self.headings = {f: g for f, g in self.headings.items() if g.rank < top.rank}
+            self.headings[top.field] = top
             return None
-        if cited.chain.points is not None:
-            if cited.chain.points == "this":  # `осы баптың 2-тармағы`: the unit under its heading
-                value, src, upper = self.headings.get(groups[0].field), None, ()
-            else:  # `аталған баптың 2-тармағы`: the unit just cited
-                src = self.last.get(groups[0].field)
-                value = (src.values or {}).get(groups[0].field) if src is not None else None
-                upper = () if src is None else tuple(
-                    g for g in src.inherited + src.chain.groups
-                    if parser.smaller(groups[0].rank, g.rank) and g.values)
+        if cited.chain.points == "this":
+            return self.this_unit(cited)
+        if cited.chain.points == "back":  # `аталған баптың 2-тармағы`: the unit just cited
+            src = self.last.get(groups[0].field)
+            value = (src.values or {}).get(groups[0].field) if src is not None else None
+            upper = () if src is None else tuple(
+                g for g in src.inherited + src.chain.groups
+                if parser.smaller(groups[0].rank, g.rank) and g.values)
             if value is None:
                 return None
             head = Group(groups[0].field, groups[0].rank, (value,), groups[0].unit, groups[0].start, groups[0].end)

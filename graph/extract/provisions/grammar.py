@@ -41,6 +41,8 @@ MAX_HEADING = 160  # characters from a heading's chain to the end of the heading
 WINDOW_BEFORE = 300
 WINDOW_AFTER = 900
 
+# A numbered paragraph of an act's own text opens a line: `2. Осы қаулы ...`.
+NUMBERED_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]", re.MULTILINE)
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _HYPHENS = frozenset("-‐‑–—")
