@@ -151,6 +151,8 @@ def _is_cap(word: str) -> bool:
 def _abbr_base(word: str) -> str:
     """`БҰҰ-ның` -> `БҰҰ`; a word that is not an abbreviation -> ""."""
     base, _ending = morph.split_hyphen_suffix(word)
+    if base in abbreviations():
+        return base  # listed, whatever its letter case (`ЕврАзЭҚ`)
     letters = [c for c in base if c.isalpha()]
     if len(letters) < 2 or sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
         return ""
@@ -222,7 +224,7 @@ def _owned(word: str) -> bool:
     if _is_cap(word) or _low(word) in _stop().get("boundary", ()) or _low(word) in linkers():
         return False
     r = _reading(word)
-    return r.possessive or r.plural or head_word(word) is not None
+    return r.possessive or (r.plural and r.case is None) or head_word(word) is not None
 
 
 def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
@@ -341,7 +343,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
         if not tok.word:
             if text in _CLOSE_QUOTES or text in _PLAIN_QUOTES:
                 j = _match_open_quote(tokens, i, _MAX_SPAN)
-                if j is not None and lower_run <= 2 and start == h and _quoted_name(tokens[j + 1:i]):
+                if j is not None and lower_run <= 4 and start in (h, i + 1) \
+                        and _quoted_name(tokens[j + 1:i]):
                     start = j  # `«Адам құқықтары үшін хартия» қоғамдық қоры`
                     if j > 0 and _low(tokens[j - 1].text) in _stop().get("eponym", ()):
                         i, lower_run = j - 1, 0  # `Ш.Айманов атындағы «Қазақфильм» киностудиясы`
@@ -377,7 +380,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
             i -= 1
             continue
         hw = head_word(text)
-        if hw is not None and hw.plural and not _is_cap(text) and hw.case in (None, "gen"):
+        if hw is not None and hw.plural and not _is_cap(text) and hw.case in (None, "gen") \
+                and (hw.possessive or (i + 1 < len(tokens) and _is_cap(tokens[i + 1].text))):
             break  # `институттары`: a plural is a list of bodies, not part of a name
         if hw is not None and not hw.plural and not _is_modifier(text, hw):
             if not _continues_name(tokens, i, hw):
@@ -613,7 +617,14 @@ def _content_words(name: str) -> list[str]:
     n = len(_country()[0])
     if _has_country(words):
         words = words[n:]
-    return [w for w in words if _low(w) not in linkers() and _abbr_base(w) != _country_abbr()]
+    out: list[str] = []
+    for w in words:
+        base = _abbr_base(w)
+        kind, full = abbreviations().get(base, ("", "")) if base else ("", "")
+        if _low(w) in linkers() or kind == "country":
+            continue
+        out.extend(full.split() if kind == "institution" else [w])  # `БҰҰ` = `Біріккен Ұлттар Ұйымы`
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -645,6 +656,9 @@ def _candidates(text: str) -> list[Candidate]:
         bare = first == h
         if not _is_cap(tok.text) and not _named(tokens[first:h]):
             continue  # `комитет`, `қоғамның біртұтас институты`: generic words
+        if bare and hw.head.scope != "national" and not (hw.possessive or hw.case) \
+                and h + 1 < len(tokens) and linkers().get(_low(tokens[h + 1].text), ("",))[0] == "conj":
+            continue  # `Баспа және электрондық ақпарат құралдары`: a common noun in a list
         name = _register_name(_words_of(tokens, first, h), tok.text, hw.head)
         if not name or _is_generic(name):
             continue
@@ -750,12 +764,13 @@ def _subsumed(short: Candidate, full: Candidate) -> bool:
     жөніндегі ұлттық орталық`), or `short` has no proper word of
     its own (`Аудан әкімдігі`, `Аудандық мәслихат`: capitalised only as the
     sentence's first word). `Аршалы аудандық мәслихаты` stays as written."""
-    if len(full.name.split()) <= len(short.name.split()) or short.quoted:
+    if len(_content_words(full.name)) < len(_content_words(short.name)) \
+            or len(full.name.split()) <= len(short.name.split()) or short.quoted:
         return False
     if not all(any(_same(f, s) for f in full.stems) for s in short.stems):
         return False
     extra = [w for w in _content_words(full.name) if not any(_same(_stem(w), s) for s in short.stems)]
-    if all(_abbr_base(w) for w in extra) or any(head_word(w) is not None for w in extra):
+    if not extra or any(head_word(w) is not None for w in extra):
         return True  # the country, or the body it sits under, left out
     full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
     own = [w for w in _content_words(short.name)[:-1] if _is_cap(w)]
