@@ -199,7 +199,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if ctx.gap_break(j):
             why = "sentence"
             break
-        if ctx.institution_ending(j) and _GENITIVE.search(tok.lower):
+        if ctx.institution_ending(j) and (short or _GENITIVE.search(tok.lower)):
             why = "issuer"
             break
         d = ctx.date_ending(j)
@@ -245,7 +245,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     # at a capitalised word, and not at a sentence's first word when a later
     # capitalised word can start it (Сонымен қатар Қылмыстық кодекс)
     caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
-    if why in ("qualifier", "issuer") and (toks[first].is_word or toks[first].has_digit):
+    if why in ("qualifier", "issuer") and (toks[first].is_word or toks[first].has_digit) and not (short and caps):
         return first, why
     if not caps:
         return None
