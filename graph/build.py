@@ -1,23 +1,40 @@
 """Build stage: files -> mentions -> quads -> store, in parallel and resumably.
 
-Extraction runs in worker processes (one document per task); only the main
-process writes to the store, one transaction per document, so an interrupted
-build leaves every document either fully loaded or absent, and the next run
-skips what is already there with the same content hash.
+Extraction runs in worker processes, one document per task, with a bounded
+number of tasks in flight, so memory stays flat however many files there are.
+Workers send back N-Quads bytes (cheap to pickle); only the main process
+writes to the store, in batches through pyoxigraph's bulk loader.
+
+Safety rests on one rule of the store: a document's content hash is written
+only after all of its quads, and removed before any of them. So at every
+moment a recorded hash means a complete, current graph. An interrupted build
+(Ctrl-C, SIGTERM, kill -9, power loss) leaves each document either complete
+with its hash or without a hash; the next build skips the first kind and
+replaces (never appends to) the second, so nothing is lost or duplicated.
 """
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .models import TYPES
+from .read import MAX_BYTES
 
 Progress = Callable[["BuildEvent"], None]
+
+# A batch is written when it holds this many quads or N-Quads bytes; a
+# bigger batch loads faster but is redone whole if the build is killed.
+BATCH_QUADS = 250_000
+BATCH_BYTES = 64 * 1024 * 1024
+# ... or when its oldest document has waited this long (so a slow corpus
+# still makes progress that survives an interruption).
+BATCH_SECONDS = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +47,7 @@ class Built:
     graph_iri: str
     sha256: str
     nquads: bytes
+    quads: int
     counts: dict[str, int]
     size: int
 
@@ -59,6 +77,7 @@ class BuildEvent:
     bytes_total: int
     mentions: int
     detail: str = ""
+    elapsed: float = 0.0
 
 
 @dataclass(slots=True)
@@ -70,46 +89,147 @@ class BuildSummary:
     triples: int = 0
     seconds: float = 0.0
     bytes: int = 0
+    interrupted: bool = False
 
     @property
     def documents(self) -> int:
         return self.built + self.unchanged
 
 
-def _process(path: str, base: str, known_hash: str | None, do_repair: bool) -> Built | Skipped | Unchanged:
+class BuildInterrupted(Exception):
+    """Raised after an interrupted build has saved what it finished."""
+
+    def __init__(self, summary: BuildSummary):
+        super().__init__("build interrupted")
+        self.summary = summary
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    path: str
+    size: int
+    graph_iri: str
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _process(path: str, base: str, known_hash: str | None, do_repair: bool,
+             max_bytes: int = MAX_BYTES) -> Built | Skipped | Unchanged:
     """Worker: read, extract and turn one file into N-Quads (never raises)."""
     import hashlib
 
-    import pyoxigraph
+    from pyoxigraph import NamedNode, Quad
 
     from .iri import document_graph
     from .pipeline import process_text
-    from .rdf import document_quads
+    from .rdf import document_quads, nquads
     from .read import UnreadableFile, read_source
 
     size = 0
     try:
         size = os.path.getsize(path)
-        src = read_source(path)
+        src = read_source(path, max_bytes=max_bytes)
         sha = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
         if known_hash == sha:
             return Unchanged(path, size)
         result = process_text(src.doc, src.text, do_repair=do_repair, path=src.path)
+        graph_iri = document_graph(base, src.doc)
         quads = document_quads(result, base)
-        nquads = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS) or b""
+        g = NamedNode(graph_iri)
+        if any(q.graph_name != g for q in quads):  # the bulk loader keeps graphs as written
+            quads = [Quad(q.subject, q.predicate, q.object, g) for q in quads]
         counts = Counter(m.type for m in result.mentions)
-        return Built(path, src.doc, document_graph(base, src.doc), result.sha256, nquads, dict(counts), size)
+        return Built(path, src.doc, graph_iri, result.sha256, nquads(quads), len(quads), dict(counts), size)
     except UnreadableFile as exc:
         return Skipped(path, exc.reason, size)
+    except MemoryError:
+        return Skipped(path, "out of memory while extracting", size)
     except Exception as exc:  # one bad file never stops the batch
         return Skipped(path, f"internal error: {type(exc).__name__}: {exc}", size)
 
 
-def _load(store, built: Built) -> None:
-    import pyoxigraph
+def _inputs(paths: Iterable[str | os.PathLike], base: str) -> tuple[list[_Input], list[Skipped]]:
+    """The files to build, each with its document graph; a second file with
+    the same document name (two directories, one file name) is skipped
+    rather than silently overwriting the first."""
+    from .iri import document_graph
+    from .read import iter_paths
 
-    quads = list(pyoxigraph.parse(built.nquads, format=pyoxigraph.RdfFormat.N_QUADS))
-    store.replace_document(built.graph_iri, quads, built.sha256)
+    seen: dict[str, str] = {}
+    inputs, clashes = [], []
+    for p in iter_paths(list(paths)):
+        path = str(p)
+        try:
+            size = os.path.getsize(path) if os.path.isfile(path) else 0
+        except OSError:
+            size = 0
+        graph_iri = document_graph(base, Path(path).name)
+        if graph_iri in seen:
+            clashes.append(Skipped(path, f"same document name as {seen[graph_iri]}", size))
+            continue
+        seen[graph_iri] = path
+        inputs.append(_Input(path, size, graph_iri))
+    return inputs, clashes
+
+
+class _Batch:
+    """Built documents waiting to be written together."""
+
+    def __init__(self) -> None:
+        self.items: list[Built] = []
+        self.quads = 0
+        self.bytes = 0
+        self.since = 0.0
+
+    def add(self, built: Built) -> None:
+        if not self.items:
+            self.since = time.perf_counter()
+        self.items.append(built)
+        self.quads += built.quads
+        self.bytes += len(built.nquads)
+
+    def full(self, quads: int, nbytes: int) -> bool:
+        return bool(self.items) and (self.quads >= quads or self.bytes >= nbytes
+                                     or time.perf_counter() - self.since >= BATCH_SECONDS)
+
+    def write(self, store) -> None:
+        if self.items:
+            store.load_documents((b.graph_iri, b.nquads, b.sha256, b.quads) for b in self.items)
+        self.items, self.quads, self.bytes = [], 0, 0
+
+
+def _outcomes(inputs: list[_Input], known: dict[str, str], base: str, jobs: int, do_repair: bool,
+              max_bytes: int) -> Iterator[Built | Skipped | Unchanged]:
+    """Results as workers finish them, at most 2 tasks per worker in flight."""
+    if jobs <= 1 or len(inputs) <= 1:
+        for item in inputs:
+            yield _process(item.path, base, known.get(item.graph_iri), do_repair, max_bytes)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    pending: set[Future] = set()
+    queue = iter(inputs)
+    try:
+        while True:
+            for item in queue:
+                pending.add(pool.submit(_process, item.path, base, known.get(item.graph_iri),
+                                        do_repair, max_bytes))
+                if len(pending) >= jobs * 2:
+                    break
+            if not pending:
+                break
+            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in ready:
+                yield fut.result()
+    finally:
+        if pending:  # interrupted: stop the workers now rather than finish their files
+            for fut in pending:
+                fut.cancel()
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def build(
@@ -120,59 +240,85 @@ def build(
     jobs: int | None = None,
     do_repair: bool = True,
     progress: Progress | None = None,
+    max_bytes: int = MAX_BYTES,
+    batch_quads: int = BATCH_QUADS,
+    batch_bytes: int = BATCH_BYTES,
 ) -> BuildSummary:
-    """Build (or update) `store` from the files and directories in `paths`."""
-    from .iri import DEFAULT_BASE, document_graph
-    from .read import iter_paths
+    """Build (or update) `store` from the files and directories in `paths`.
+
+    Raises BuildInterrupted (carrying the summary so far) on Ctrl-C or
+    SIGTERM, after writing every document already extracted."""
+    from .iri import DEFAULT_BASE
 
     base = base or DEFAULT_BASE
     jobs = jobs or os.cpu_count() or 1
-    files = [str(p) for p in iter_paths(list(paths))]
-    sizes = {f: (os.path.getsize(f) if os.path.isfile(f) else 0) for f in files}
-    known = {f: store.document_hash(document_graph(base, Path(f).name)) for f in files}
-    summary = BuildSummary(bytes=sum(sizes.values()))
+    inputs, clashes = _inputs(paths, base)
+    known = {d.graph: d.sha256 for d in store.documents() if d.sha256}
+    summary = BuildSummary(bytes=sum(i.size for i in inputs) + sum(c.size for c in clashes))
+    total = len(inputs) + len(clashes)
     started = time.perf_counter()
     done = bytes_done = 0
+    batch = _Batch()
 
-    def finish(outcome) -> None:
+    def report(path: str, status: str, size: int, detail: str = "") -> None:
         nonlocal done, bytes_done
         done += 1
-        bytes_done += sizes.get(outcome.path, 0)
-        detail = ""
+        bytes_done += size
+        if progress:
+            progress(BuildEvent(path, status, done, total, bytes_done, summary.bytes,
+                                sum(summary.mentions.values()), detail, time.perf_counter() - started))
+
+    def finish(outcome: Built | Skipped | Unchanged) -> None:
         if isinstance(outcome, Built):
-            _load(store, outcome)
+            batch.add(outcome)
             summary.built += 1
             summary.mentions.update(outcome.counts)
-            status = "built"
+            report(outcome.path, "built", outcome.size)
+            if batch.full(batch_quads, batch_bytes):
+                batch.write(store)
         elif isinstance(outcome, Unchanged):
             summary.unchanged += 1
-            status = "unchanged"
+            report(outcome.path, "unchanged", outcome.size)
         else:
             summary.skipped.append(outcome)
-            status, detail = "skipped", outcome.reason
-        if progress:
-            progress(BuildEvent(outcome.path, status, done, len(files), bytes_done, summary.bytes,
-                                sum(summary.mentions.values()), detail))
+            report(outcome.path, "skipped", outcome.size, outcome.reason)
 
-    if jobs <= 1 or len(files) <= 1:
-        for f in files:
-            finish(_process(f, base, known[f], do_repair))
-    else:
-        # Bounded in-flight work keeps memory flat however many files there are.
-        limit = jobs * 4
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending = set()
-            queue = iter(files)
-            for f in queue:
-                pending.add(pool.submit(_process, f, base, known[f], do_repair))
-                if len(pending) >= limit:
-                    ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for fut in ready:
-                        finish(fut.result())
-            for fut in as_completed(pending):
-                finish(fut.result())
+    previous_term = signal.getsignal(signal.SIGTERM)
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    in_main_thread = _in_main_thread()
+    if in_main_thread:
+        signal.signal(signal.SIGTERM, on_term)
+    try:
+        for clash in clashes:
+            finish(clash)
+        for outcome in _outcomes(inputs, known, base, jobs, do_repair, max_bytes):
+            finish(outcome)
+        batch.write(store)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        # what finished extracting is saved; documents in the batch that are
+        # written count as built, the rest are redone next time.
+        batch.write(store)
+        _close_summary(summary, store, started)
+        raise BuildInterrupted(summary) from None
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous_term)
+    _close_summary(summary, store, started)
+    return summary
+
+
+def _close_summary(summary: BuildSummary, store, started: float) -> None:
     summary.seconds = time.perf_counter() - started
     summary.triples = len(store)
     for t in TYPES:
         summary.mentions.setdefault(t, 0)
-    return summary
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

@@ -135,6 +135,25 @@ class GraphStore:
                           for q in self._meta(NamedNode(graph_iri), sha, len(doc_quads)))
         return written
 
+    def load_documents(self, batch: Iterable[tuple[str, bytes, str, int]]) -> int:
+        """Replace many documents from their N-Quads (graph IRI, N-Quads bytes
+        already in that graph, content hash, quad count) through the bulk
+        loader, with no Python object per quad: the fast path of `build`.
+
+        Same guarantee as `replace_document`, across a crash: every old hash
+        goes first, the quads next, the new hashes last, so a document either
+        has its hash and its whole graph, or no hash (and is redone, replaced,
+        by the next build). Returns quads written."""
+        batch = list(batch)
+        for graph_iri, _, _, _ in batch:
+            self.remove_document(graph_iri)
+        data = b"".join(nq for _, nq, _, _ in batch)
+        if data:
+            self.store.bulk_load(data, format=RdfFormat.N_QUADS)
+        self.store.extend(q for graph_iri, _, sha, count in batch
+                          for q in self._meta(NamedNode(graph_iri), sha, count))
+        return sum(count for _, _, _, count in batch)
+
     def load(self, data: bytes | str | IO[bytes], fmt: str = "nq") -> None:
         """Load serialised RDF as it is (for tests and for migrations)."""
         self.store.load(data, format=FORMATS[fmt])
