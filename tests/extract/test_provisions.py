@@ -307,6 +307,18 @@ def test_report_units_without_an_act_take_it_from_context():
     ]
 
 
+def test_editorial_notes_and_cross_references_are_the_documents_own():
+    text = ("«Ветеринария туралы» Заңының 6-бабына сәйкес аудандық мәслихат ШЕШІМ ҚАБЫЛДАДЫ:\n"
+            "1. Қағидалар бекітілсін.\n"
+            "      Ескерту. 1-тармаққа өзгеріс енгізілді - аудандық мәслихаттың 2019.05.20 № 118 шешімімен.\n"
+            "2. Қолданысқа енгізілу тәртібін 3-тармақтан қараңыз.\n")
+    phrase = "«Ветеринария туралы» Заңының"
+    got = run(text, [(phrase, LAW)])
+    assert got == [("Заңының 6-бабына", linked(text, phrase, LAW, article="6")),
+                   ("1-тармаққа", own(paragraph="1")),
+                   ("3-тармақтан", own(paragraph="3"))]
+
+
 def test_a_unit_without_an_act_takes_the_act_its_sentence_names():
     text = "«Ветеринария туралы» Заңы мал иелерінің құқықтарына (8, 9 баптары) кепілдік береді."
     phrase = "«Ветеринария туралы» Заңы"

@@ -15,9 +15,8 @@ from functools import lru_cache
 from ...lang import lexicon
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import MAX_GAP, MAX_PAREN, MAX_QUOTE, MAX_SENTENCE, NUMBERED_LINE, OPEN_QUOTES, Grammar, line_start, norm
-
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+from .grammar import (MAX_GAP, MAX_PAREN, MAX_QUOTE, MAX_SENTENCE, NUMBERED_LINE, OPEN_QUOTES, WORD, Grammar,
+                      line_start, norm)
 
 
 def _bridgeable(gap: str, g: Grammar) -> bool:
@@ -41,7 +40,7 @@ def _bridgeable(gap: str, g: Grammar) -> bool:
             close = gap.find(OPEN_QUOTES[ch], pos + 1, pos + MAX_QUOTE)
             if close == -1:
                 return False
-            m = _NEXT_WORD.match(gap, close + 1)
+            m = WORD.match(gap, close + 1)
             if m is None or norm(m.group(1)) not in g.bridges:
                 return False
             pos = m.end()

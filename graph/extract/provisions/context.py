@@ -13,8 +13,8 @@ from itertools import product
 
 from ...models import Found
 from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
-from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, NUMBERED_LINE, Chain, Group, Parser, grammar, opens_line,
-                      tokenize)
+from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, NUMBERED_LINE, WORD, Chain, Group, Parser, grammar,
+                      line_start, norm, opens_line, tokenize)
 
 
 @dataclass(slots=True)
@@ -195,8 +195,13 @@ class Reading:
         тармағына қатысты.`) belongs to the act of the last heading citing the
         same article; another, to the act its sentence names, else to
         the act that article was last cited with, else to the act of the chain
-        before. With no act around it may be the document's own unit. Marked
+        before. With no act around it may be the document's own unit, and it
+        is in an editorial note (`Ескерту. 2-тармаққа өзгеріс енгізілді ...`)
+        or a cross-reference (`2-тармақтан қараңыз`). Marked
         `_instrument_context` so that resolve can tell."""
+        if self.own_note(cited):
+            cited.instrument, cited.anaphora = {"self": True}, "self"
+            return
         key = self.key(cited)
         src = None
         if key is not None and self.heads(cited):
@@ -215,6 +220,17 @@ class Reading:
             return
         _share(cited, src)
         cited.context = True
+
+    def own_note(self, cited: Cited) -> bool:
+        """Whether the chain stands in an editorial note (a line opening with
+        `Ескерту`) or is followed by `қараңыз` ("see")."""
+        g = self.acts.g
+        begin = line_start(self.text, cited.chain.start)
+        first = WORD.match(self.text, begin, cited.chain.start)
+        if first is not None and norm(first.group(1)) in g.notes:
+            return True
+        after = WORD.match(self.text, cited.chain.end, cited.chain.end + 60)
+        return after is not None and norm(after.group(1)) in g.see
 
     def this_unit(self, cited: Cited) -> Cited | None:
         """`осы баптың 2-тармағы`, `осы тармақтың 3) тармақшасы`: a unit of the

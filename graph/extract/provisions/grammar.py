@@ -43,6 +43,7 @@ WINDOW_AFTER = 900
 
 # A numbered paragraph of an act's own text opens a line: `2. Осы қаулы ...`.
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]", re.MULTILINE)
+WORD = re.compile(r"\s*([^\W\d_]+)")  # the next word, past spaces
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _HYPHENS = frozenset("-‐‑–—")
@@ -64,6 +65,8 @@ class Grammar:
     joins: frozenset[str]
     back: frozenset[str]
     this: frozenset[str]
+    notes: frozenset[str]  # a line opening with one is an editorial note on the document itself
+    see: frozenset[str]  # `2-тармақтан қараңыз`: a cross-reference within the document
     bridges: frozenset[str]
     topic_ends: frozenset[str]
     largest_first: bool  # Kazakh: бабының 1-тармағы; Russian: пункта 1 статьи 6
@@ -99,7 +102,7 @@ def grammar(lang: str = "kk") -> Grammar:
     forms: dict[str, tuple[str, bool | None, str | None]] = {}
     abbreviations: dict[str, str] = {}
     words: dict[str, set[str]] = {"join": set(), "back": set(), "this": set(), "bridge": set(),
-                                  "topic_end": set()}
+                                  "topic_end": set(), "note": set(), "see": set()}
     largest_first, number_after = True, False
     amended_cases: set[str] = set()
     for row in _rows(lang, "units"):
@@ -127,7 +130,8 @@ def grammar(lang: str = "kk") -> Grammar:
     firsts = "".join(re.escape(c) for c in sorted({c for a in alternatives for c in _letter_variants(a[0])}))
     pattern = f"(?=[{firsts}])(?:" + "|".join("".join(_letter_class(c) for c in a) for a in alternatives) + ")"
     return Grammar(units, forms, abbreviations, frozenset(words["join"]), frozenset(words["back"]),
-                   frozenset(words["this"]), frozenset(words["bridge"]), frozenset(words["topic_end"]),
+                   frozenset(words["this"]), frozenset(words["note"]), frozenset(words["see"]),
+                   frozenset(words["bridge"]), frozenset(words["topic_end"]),
                    largest_first, number_after, frozenset(amended_cases),
                    re.compile(pattern if alternatives else "(?!)"))
 
