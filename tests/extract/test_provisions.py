@@ -319,6 +319,16 @@ def test_editorial_notes_and_cross_references_are_the_documents_own():
                    ("3-тармақтан", own(paragraph="3"))]
 
 
+def test_an_operative_paragraph_does_not_borrow_the_preambles_act():
+    text = ("«Ветеринария туралы» Заңының 6-бабына сәйкес Үкімет ҚАУЛЫ ЕТЕДІ:\n"
+            "1. Қоса беріліп отырған Қағидалар бекітілсін.\n"
+            "2. 1-тармақ 2020 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.\n")
+    phrase = "«Ветеринария туралы» Заңының"
+    got = run(text, [(phrase, LAW)])
+    assert got == [("Заңының 6-бабына", linked(text, phrase, LAW, article="6")),
+                   ("1-тармақ", own(paragraph="1"))]
+
+
 def test_a_unit_without_an_act_takes_the_act_its_sentence_names():
     text = "«Ветеринария туралы» Заңы мал иелерінің құқықтарына (8, 9 баптары) кепілдік береді."
     phrase = "«Ветеринария туралы» Заңы"

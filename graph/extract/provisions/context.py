@@ -212,14 +212,23 @@ class Reading:
                 cited.instrument, cited.span, cited.context = instrument_fields(f), [f.start, f.end], True
                 return
         if src is None and key is not None:
-            src = self.by_unit.get(key)
+            src = self.within(self.by_unit.get(key), cited)
         if src is None:
-            src = self.named
+            src = self.within(self.named, cited)
         if src is None:
             cited.instrument, cited.anaphora = {"self": True}, "self"
             return
         _share(cited, src)
         cited.context = True
+
+    def within(self, src: Cited | None, cited: Cited) -> Cited | None:
+        """`src` if no numbered paragraph of the document (`3. ...`) opens
+        between it and `cited`: an act's operative paragraph does not borrow
+        the act its preamble cites."""
+        if src is None:
+            return None
+        k = bisect_right(self.numbered_at, src.chain.end)
+        return src if k == len(self.numbered_at) or self.numbered_at[k] > cited.chain.start else None
 
     def own_note(self, cited: Cited) -> bool:
         """Whether the chain stands in an editorial note (a line opening with
