@@ -372,6 +372,7 @@ def read(ctx: Context, head: int) -> Citation | None:
             # an issuer in the genitive, or one word joined to the type word
             # without it (Үкімет қаулысы, Президент Жарлығы)
             c.issuer = inst[1].fields.get("name")
+            c.extra["issuer_span"] = (inst[0], i)
             seen.add("issuer")
             c.first = inst[0]
             i = inst[0] - 1
@@ -409,6 +410,11 @@ def read(ctx: Context, head: int) -> Citation | None:
     _read_right(ctx, c)
     if t.name == "fixed":
         c.title = fixed_title(ctx.vocab, t.kind)
+    span = c.extra.get("issuer_span")
+    if t.kind == "regulation" and not c.title and span and span[1] == head - 1:
+        # a body's regulation is named by the body (... кеңестің ережесі)
+        c.title = ctx.span_text(span[0], span[1]) + " " + nominative(toks[head].text, a, True).lower()
+        c.title = c.title[:1].upper() + c.title[1:]
     if t.use == "numbered" and not (c.date or c.number or "quoted" in seen):
         return None
     if c.plural and not (c.title or c.date or c.number):
@@ -544,7 +550,7 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     if not words:
         return
     about_at = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
-    if t.kind == "regulation" and any(_GENITIVE.search(toks[k].lower) for k in range(about_at + 1, end + 1)):
+    if t.kind == "regulation" and any(toks[k].is_word and act_type(ctx, k) for k in range(about_at + 1, end + 1)):
         return  # Конституциясының ережелері: provisions of an act, not a regulation
     last = words[-1].lower
     after_about = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
@@ -556,7 +562,13 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     head_word = nominative(toks[c.head].text, a, possessive)
     if c.first < c.head:
         head_word = ctx.span_text(c.first, c.head - 1) + " " + head_word
-    c.title = ctx.span_text(start, end) + " " + head_word
+    title_start = start
+    d = ctx.dates_by_start.get(toks[start].start)
+    if d is not None:
+        k = ctx.index_at(d.end)
+        if k < end and "name_participle" in ctx.roles(k):
+            title_start = k + 1  # 2009 - 2011 жылдарға арналған X бағдарламасы: the years are not the name
+    c.title = ctx.span_text(title_start, end) + " " + head_word
     c.title = c.title[:1].upper() + c.title[1:]
     c.first = start
     seen.add("title")

@@ -58,16 +58,24 @@ def quote_pairs(tokens: list[Token]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     stack: list[int] = []
     plain: int | None = None
+    outer: int | None = None  # opener of the last closed pair in this paragraph
     for i, tok in enumerate(tokens):
         if tok.blank_before:
             stack.clear()
             plain = None
+            outer = None
         ch = tok.text
         if ch in OPEN_QUOTES:
             stack.append(i)
         elif ch in CLOSE_QUOTES:
             if stack:
                 pairs[i] = stack.pop()
+                if not stack:
+                    outer = pairs[i] if outer is None else outer
+            elif outer is not None:
+                # «A туралы» ... қаулысына өзгерістер енгізу туралы»: a nested
+                # title lost one opening quote; the outer title opens with the first
+                pairs[i] = outer
         elif ch in PLAIN_QUOTES:
             if plain is None:
                 plain = i
