@@ -30,7 +30,8 @@ Progress = Callable[["BuildEvent"], None]
 
 # A batch is written when it holds this many quads or N-Quads bytes; a
 # bigger batch loads faster but is redone whole if the build is killed.
-BATCH_QUADS = 250_000
+# $ZANGRAPH_BATCH_QUADS overrides it (1 writes every document at once).
+BATCH_QUADS = int(os.environ.get("ZANGRAPH_BATCH_QUADS") or 250_000)
 BATCH_BYTES = 64 * 1024 * 1024
 # ... or when its oldest document has waited this long (so a slow corpus
 # still makes progress that survives an interruption).
