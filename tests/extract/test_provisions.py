@@ -208,6 +208,16 @@ def test_instrument_after_the_chain():
                                  "_instrument_span": [start, start + len("Конвенцияның")]})]
 
 
+def test_an_act_followed_by_its_own_chain_is_not_the_chain_befores():
+    text = "Кодекстің 5-бабына Конвенцияның 3-бабына сәйкес"
+    inst = {"kind": "treaty", "title": "Азаптауға қарсы конвенция"}
+    start = text.index("Конвенцияның")
+    got = run(text, [("Конвенцияның", inst)])
+    assert got == [("Кодекстің 5-бабына", bare("code", article="5")),
+                   ("Конвенцияның 3-бабына", {"article": "3", "instrument": inst,
+                                              "_instrument_span": [start, start + len("Конвенцияның")]})]
+
+
 def test_clause_break_keeps_the_act_away():
     text = "Еңбек кодексі қабылданды. 12-бабына сәйкес"
     got = run(text, [("Еңбек кодексі", CODE)])

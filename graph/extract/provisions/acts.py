@@ -19,6 +19,9 @@ from .grammar import (MAX_GAP, MAX_PAREN, MAX_QUOTE, MAX_SENTENCE, NUMBERED_LINE
                       line_start, norm)
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+
 def _bridgeable(gap: str, g: Grammar) -> bool:
     """Whether the text between an act and a chain keeps them one reference:
     spaces, a parenthesis (`(бұдан әрі - Заң)`), an opening bracket the chain
@@ -108,6 +111,8 @@ class Acts:
         return f if _bridgeable(self.text[f.end:start], self.g) else None
 
     def after(self, end: int) -> Found | None:
+        """The instrument right after a chain on the same line (Russian `статьи 6
+        Закона ...`), unless a chain of its own follows it."""
         k = bisect_right(self.starts, end)
         if k == len(self.by_start):
             return None
@@ -115,7 +120,11 @@ class Acts:
         if f.start - end > MAX_GAP:
             return None
         gap = self.text[end:f.start]
-        return f if not gap.strip() and "\n" not in gap else None
+        if gap.strip() or "\n" in gap:
+            return None
+        nxt = _NEXT_CHAR.match(self.text, f.end)
+        return None if nxt is not None and nxt.group(1).isdigit() else f  # that act's own chain follows
+
 
     def in_sentence(self, pos: int) -> Found | None:
         """The act the sentence up to `pos` is about: its subject (an act in the
