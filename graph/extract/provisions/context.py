@@ -36,18 +36,18 @@ class Cited:
 
 
 def _attach(cited: Cited, text: str, acts: Acts) -> bool:
-    """Give a chain the act it names: the instrument before or after it, a bare
-    act word, the chain it continues, or the act an amendment list under way
-    amends. False when it names none."""
+    """Give a chain the act it names. Kazakh: the instrument right before it,
+    else a bare act word before it, else an instrument right after it; Russian:
+    the instrument right after it. Then the chain it continues, the act an
+    amendment list under way amends. False when it names none."""
     start = cited.chain.start
     if cited.own:
         cited.instrument, cited.anaphora = {"self": True}, "self"
         return True
-    if acts.g.largest_first:  # Kazakh: the act is in the genitive before the chain
-        f = acts.before(start)
-        if f is None and cited.act_from is None:
-            f = acts.after(cited.chain.end)
-    else:  # Russian: after it (статьи 6 Закона ...)
+    kazakh = acts.g.largest_first  # the act in the genitive before the chain; Russian: after it
+    f = acts.before(start) if kazakh else acts.after(cited.chain.end)
+    word = act_word_before(text, start) if kazakh and f is None else None
+    if kazakh and f is None and word is None and cited.act_from is None:
         f = acts.after(cited.chain.end)
     if f is not None:
         cited.instrument, cited.span = instrument_fields(f), [f.start, f.end]
@@ -60,7 +60,6 @@ def _attach(cited: Cited, text: str, acts: Acts) -> bool:
                 m = HEAD_WORD.search(text, max(f.start, f.end - 80), f.end)
                 cited.head = m.start(1) if m else None
         return True
-    word = act_word_before(text, start) if acts.g.largest_first else None
     if word is not None:
         cited.instrument, cited.anaphora, cited.opens = {"kind": word[0]}, word[0], word[1]
         cited.head = word[1]
