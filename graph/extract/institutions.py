@@ -88,6 +88,7 @@ class Candidate:
     bare: bool  # the head alone, capitalised: `Үкімет`, `Комитет`
     stems: tuple[str, ...]  # content words of the name, for identity
     quoted: bool = False  # the name holds a quotation: a proper name of its own
+    weak: bool = False  # lower case only (`облыс әкімдігі`): kept only as a short form
 
 
 # ---------------------------------------------------------------- lexicons
@@ -336,6 +337,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
     start = h
     lower_run = 0
     linked = False
+    closed = False  # a lower-case possessor was passed: no list goes on to its left
     i = h - 1
     while i >= 0 and h - i <= _MAX_SPAN:
         tok = tokens[i]
@@ -354,8 +356,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
                     and tokens[i - 1].text.isupper() and _named_after(tokens, i):
                 i -= 1  # an initial: `М.Әуезов атындағы`
                 continue
-            if text == "," and i > 0 and tokens[i - 1].word and not _is_cap(tokens[i - 1].text) \
-                    and any(linkers().get(_low(t.text), ("",))[0] == "conj" for t in tokens[i + 1:h]):
+            if text == "," and not closed and i > 0 and tokens[i - 1].word \
+                    and not _is_cap(tokens[i - 1].text) and any(linkers().get(_low(t.text), ("",))[0] == "conj" for t in tokens[i + 1:h]):
                 i -= 1  # a list inside the name: `беру, ұзарту, айыру және тоқтату`
                 continue
             break
@@ -366,7 +368,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
                 and not tokens[h].text.isupper():
             break  # a heading in capitals above the name
         if linkers().get(low, ("",))[0] == "conj":
-            if not (head.possessive or head.plural or linked):
+            if closed or not (head.possessive or head.plural or linked):
                 break  # `Адам және қоғам`: only a possessed head heads a compound name
             n = len(_country()[0])
             if i >= n and _is_country_start(tokens, i - n):
@@ -446,6 +448,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
             if _is_country_start(tokens, i):
                 break  # the country qualifier opens a name
         else:
+            closed = closed or reading.case == "gen"  # `облыстың әкімдігі`
             lower_run += 1
             if lower_run > _MAX_LOWER_RUN:
                 break
@@ -458,9 +461,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
 def _adjectives_before(tokens: list[Token], i: int) -> int:
     """A lower-case body opening a name keeps its adjectives:
     `аудандық мәслихаттың ... комиссиясы`."""
-    endings = _stop().get("adj", ())
     while i > 0 and tokens[i - 1].word and not _is_cap(tokens[i - 1].text) \
-            and any(_low(tokens[i - 1].text).endswith(e) for e in endings):
+            and _is_adjective(tokens[i - 1].text):
         i -= 1
     return i
 
@@ -652,10 +654,16 @@ def _candidates(text: str) -> list[Candidate]:
         if hw.plural:
             found.extend(_coordinated_candidates(tokens, h, hw))
             continue
-        first = walk_left(tokens, h)
+        first = _drop_plural_subject(tokens, walk_left(tokens, h), h)
         bare = first == h
+        weak = False
         if not _is_cap(tok.text) and not _named(tokens[first:h]):
-            continue  # `комитет`, `қоғамның біртұтас институты`: generic words
+            first = _lower_reach(tokens, h)
+            if first == h:
+                continue  # `комитет`: a generic word
+            weak, bare = True, False  # `облыс әкімдігі`: a name only if the text gave it in full
+            if all(_is_adjective(t.text) for t in tokens[first:h]):
+                continue  # `қоғамдық бірлестік`: a kind of body, not a short name
         if bare and hw.head.scope != "national" and not (hw.possessive or hw.case) \
                 and h + 1 < len(tokens) and linkers().get(_low(tokens[h + 1].text), ("",))[0] == "conj":
             continue  # `Баспа және электрондық ақпарат құралдары`: a common noun in a list
@@ -664,9 +672,11 @@ def _candidates(text: str) -> list[Candidate]:
             continue
         quoted = any(t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in tokens[first:h])
         found.append(Candidate(first, h, tokens[first].start, tok.end, name, "",
-                               hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted))
+                               hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted, weak))
     found = _drop_nested(found)
-    found.extend(_abbreviation_candidates(tokens, found))
+    posts = [c for c in found if _post_in_body(tokens, c)]
+    found = [c for c in found if c not in posts]
+    found.extend(_abbreviation_candidates(tokens, found, posts))
     found.sort(key=lambda c: (c.start, c.end))
     return found
 
@@ -676,6 +686,54 @@ def _named(words: list[Token]) -> bool:
     a quotation or a linker."""
     return any((t.word and (_is_cap(t.text) or _low(t.text) in linkers()))
                or t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in words)
+
+
+def _drop_plural_subject(tokens: list[Token], first: int, h: int) -> int:
+    """`Азаматтар қоғамдық бірлестік құрады`: a plural noun capitalised only
+    as the sentence's first word is its subject, not the start of a name."""
+    t = tokens[first]
+    if first == h or not t.word or not _is_cap(t.text) or t.text.isupper():
+        return first
+    if first > 0 and tokens[first - 1].text not in ".:;!?":
+        return first
+    r = _reading(t.text)
+    if not (r.plural and not r.possessive and r.case is None) or head_word(t.text) is not None:
+        return first
+    nxt = next((k for k in range(first + 1, h) if tokens[k].word and _is_cap(tokens[k].text)), h)
+    return nxt
+
+
+def _is_adjective(word: str) -> bool:
+    return any(_low(word).endswith(e) for e in _stop().get("adj", ()))
+
+
+def _lower_reach(tokens: list[Token], h: int) -> int:
+    """Up to three lower-case words right before a lower-case head that can
+    be its modifiers (nominative or genitive nouns, adjectives):
+    `облыс әкімдігі`, `аудандық мәслихаттың`."""
+    i = h
+    while i > 0 and h - i < 3:
+        t = tokens[i - 1]
+        low = _low(t.text) if t.word else ""
+        if not t.word or _is_cap(t.text) or not t.text.isalpha() or low in _stop().get("boundary", ()) \
+                or low in linkers() or _is_verb_form(low) or head_word(t.text) is not None:
+            break
+        r = _reading(t.text)
+        if r.case not in (None, "gen") or r.plural or _is_act_word(t.text):
+            break
+        i -= 1
+    return i
+
+
+def _post_in_body(tokens: list[Token], c: Candidate) -> bool:
+    """`Аудандық мәслихаттың хатшысы`, `комитетінің төрағасы`: an office held
+    in a body named right before it is a person's post (signatures), and
+    neither it nor the body is a mention there."""
+    hw = head_word(tokens[c.last].text)
+    if hw is None or hw.head.role != "office" or c.last == c.first:
+        return False
+    before = head_word(tokens[c.last - 1].text) if tokens[c.last - 1].word else None
+    return before is not None and before.head.role == "body" and before.case == "gen"
 
 
 def _coordinated_candidates(tokens: list[Token], h: int, hw: HeadWord) -> list[Candidate]:
@@ -718,9 +776,11 @@ def _bracket_abbr(tokens: list[Token], after: int) -> tuple[str, int] | None:
     return words[0], j
 
 
-def _abbreviation_candidates(tokens: list[Token], found: list[Candidate]) -> list[Candidate]:
+def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
+                             silent: list[Candidate]) -> list[Candidate]:
     """Abbreviations on their own: from the lexicon, or defined in brackets
-    after a full name in this document."""
+    after a full name in this document (which then gets its `short`). Words
+    inside `found` and `silent` names are not on their own."""
     defined: dict[str, str] = {}
     bracket_spans: set[int] = set()
     for k, c in enumerate(found):
@@ -730,7 +790,7 @@ def _abbreviation_candidates(tokens: list[Token], found: list[Candidate]) -> lis
             found[k] = replace(c, short=got[0])
             bracket_spans.update(range(c.last + 1, got[1] + 1))
     covered = set()
-    for c in found:
+    for c in found + silent:
         covered.update(range(c.first, c.last + 1))
     out = []
     for i, tok in enumerate(tokens):
@@ -757,6 +817,14 @@ def _same(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _suffix_of(short: Candidate, full: Candidate) -> bool:
+    """A lower-case short form names `full` only as the end of its name
+    (`аудан әкімдігі` ends `... Айыртау ауданының әкімдігі`; `облыс әкімдігі`
+    does not)."""
+    n = len(short.stems)
+    return len(full.stems) > n and all(_same(a, b) for a, b in zip(short.stems, full.stems[-n:]))
+
+
 def _subsumed(short: Candidate, full: Candidate) -> bool:
     """`short` names `full` when every content word of it is in `full`, and
     what `full` adds is only the country, a parent's abbreviation or the body
@@ -770,11 +838,11 @@ def _subsumed(short: Candidate, full: Candidate) -> bool:
     if not all(any(_same(f, s) for f in full.stems) for s in short.stems):
         return False
     extra = [w for w in _content_words(full.name) if not any(_same(_stem(w), s) for s in short.stems)]
-    if not extra or any(head_word(w) is not None for w in extra):
+    if not extra or (any(head_word(w) is not None for w in extra) and _suffix_of(short, full)):
         return True  # the country, or the body it sits under, left out
     full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
     own = [w for w in _content_words(short.name)[:-1] if _is_cap(w)]
-    return not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
+    return _suffix_of(short, full) and not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
 
 
 def settle_identity(cands: list[Candidate]) -> list[Candidate]:
@@ -787,7 +855,7 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
     by_name: dict[str, Candidate] = {}  # first full candidate of each name
     counts: Counter[str] = Counter()
     for c in cands:
-        if not c.bare and c.lemma:
+        if not c.bare and c.lemma and not c.weak:
             by_name.setdefault(c.name, c)
             counts[c.name] += 1
     by_lemma: dict[str, list[Candidate]] = {}
@@ -797,7 +865,8 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
     @lru_cache(maxsize=None)
     def fuller(name: str, start: int) -> Candidate | None:
         c = by_name[name]
-        pool = [f for f in by_lemma[c.lemma] if _subsumed(c, f)]
+        pool = [f for f in by_lemma.get(c.lemma, [])
+                if (_suffix_of(c, f) if c.weak else _subsumed(c, f))]
         if not pool:
             return None
         return max(pool, key=lambda f: (f.start < start, counts[f.name], len(f.stems)))
@@ -807,8 +876,13 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
         if c.bare or not c.lemma:
             resolved.append(c)
             continue
+        if c.weak:
+            by_name.setdefault(c.name, c)
         best = fuller(c.name, by_name[c.name].start)
-        resolved.append(replace(c, name=best.name, short=best.short or c.short) if best else c)
+        if best is not None:
+            resolved.append(replace(c, name=best.name, short=best.short or c.short, weak=False))
+        elif not c.weak:
+            resolved.append(c)
     named = Counter(c.name for c in resolved if not c.bare and c.lemma)
     commonest: dict[str, Candidate] = {}
     for c in resolved:
