@@ -127,8 +127,9 @@ ROWS = [
      [("Қаулының 2-тармағының екінші бөлігі", bare("resolution", paragraph="2", part="2"))]),
     # a list takes a plural unit word; a number before a singular one is not in it
     ("2014 жылы - 3, 164-бабы бойынша - 5 іс", [], [("164-бабы", own(article="164"))]),
-    # a share is not a part
+    # a share is not a part, nor is a decimal
     ("кірістің 1/3 бөлігі аударылады", [], []),
+    ("шығыстың 14,5 бөлігі", [], []),
     # the article under whose heading the sentence stands
     ("7-бап. Мемлекеттік бақылау\nОсы баптың 2-тармағында көзделген", [],
      [("Осы баптың 2-тармағында", own(article="7", paragraph="2"))]),

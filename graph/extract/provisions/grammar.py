@@ -418,6 +418,8 @@ class Parser:
         if items[0].spelled and not unit.possessive:
             return None  # `екінші бөлікпен` is "with a second part", not a citation
         if len(items) > 1 and unit.plural is False:
+            if self.text[items[-2].end:items[-1].start] in (",", "."):
+                return None  # `14,5 бөлігі` is a decimal
             items = items[-1:]  # a list takes a plural unit word: `3, 164-бабы` is one article
             if not self.g.number_after:
                 start = items[0].start
