@@ -120,6 +120,11 @@ def linkers() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def _place_linkers() -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon("kk", "institution_linkers") if len(r) > 3 and r[3] == "yes")
+
+
+@lru_cache(maxsize=1)
 def _stop() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for kind, text in lexicon("kk", "institution_stop"):
@@ -377,6 +382,9 @@ def walk_left(tokens: list[Token], h: int) -> int:
             i -= 1
             continue
         if low in linkers():
+            if head.head.scope == "national" or (low in _place_linkers() and not any(
+                    t.word and _is_cap(t.text) for t in tokens[max(0, i - 2):i])):
+                break  # `тапсырмасы бойынша Үкімет`: the linker opens a clause, not a name
             linked = True
             lower_run += 1
             i -= 1
