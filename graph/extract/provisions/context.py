@@ -245,7 +245,8 @@ class Reading:
         document's own text, the one the sentence stands in: the article under
         whose heading it is, the numbered paragraph (`5. ...`) it is in."""
         groups = cited.chain.groups
-        top = groups[0]
+        at = next(n for n, g in enumerate(groups) if not g.values)  # Kazakh first, Russian last
+        top = groups[at]
         value = None
         if top.field in self.headings:
             value = self.headings[top.field].values[0]
@@ -258,7 +259,8 @@ class Reading:
             return None
         upper = tuple(g for g in self.headings.values() if g.rank < top.rank)
         head = Group(top.field, top.rank, (value,), top.unit, top.start, top.end)
-        return Cited(Chain((head,) + groups[1:], cited.chain.start, cited.chain.end), inherited=upper, own=True)
+        chain = Chain(groups[:at] + (head,) + groups[at + 1:], cited.chain.start, cited.chain.end)
+        return Cited(chain, inherited=upper, own=True)
 
     def in_context(self, cited: Cited, parser: Parser, joined: tuple[Cited, int] | None) -> Cited | None:
         """Fill in what a chain leaves to its context: the unit `осы`/`аталған`
@@ -272,6 +274,9 @@ class Reading:
             return None
         if cited.chain.points == "this":
             return self.this_unit(cited)
+        if cited.chain.points == "own":
+            cited.own = True
+            return cited
         if cited.chain.points == "back":  # `аталған баптың 2-тармағы`: the unit just cited
             src = self.last.get(groups[0].field)
             value = (src.values or {}).get(groups[0].field) if src is not None else None

@@ -196,7 +196,9 @@ class Chain:
     groups: tuple[Group, ...]
     start: int
     end: int
-    points: str | None = None  # `аталған баптың` "back" to the unit just cited, `осы баптың` "this"
+    # `аталған баптың` "back" to the unit just cited, `осы баптың` "this" one;
+    # "own": a unit of the document's own act (`пункта 2 настоящего Закона`)
+    points: str | None = None
     heading: bool = False  # `5-бап. Атауы`: a unit's own heading, not a citation
 
 
@@ -494,7 +496,21 @@ class Parser:
                 break  # Russian: each larger unit in the genitive (пункта 1 статьи 6)
             groups.append(nxt[0])
             j = nxt[1]
+        if not self.g.largest_first:
+            return self.this_tail(groups, j)
         return Chain(tuple(groups), groups[0].start, groups[-1].end), j
+
+    def this_tail(self, groups: list[Group], j: int) -> tuple[Chain, int]:
+        """Russian `пункта 2 настоящей статьи` (the unit the text stands in)
+        and `пункта 2 настоящего Закона` (the document's own act) after a chain."""
+        t = self.tok(j)
+        if t is None or not self.is_word(j, self.g.this):
+            return Chain(tuple(groups), groups[0].start, groups[-1].end), j
+        unit = self.unit_at(j + 1)
+        if unit is not None and unit.case == "gen" and self.smaller(unit.rank, groups[-1].rank):
+            pointed = Group(unit.field, unit.rank, (), unit, t.start, self.toks[j + 1].end)
+            return Chain(tuple(groups) + (pointed,), groups[0].start, pointed.end, points="this"), j + 2
+        return Chain(tuple(groups), groups[0].start, groups[-1].end, points="own"), j
 
     def back_chain(self, i: int) -> tuple[str, Chain, int] | None:
         """`аталған баптың 2-тармағына` (the unit just cited) or `осы баптың
@@ -558,5 +574,7 @@ class Parser:
                 i += 1
                 continue
             chain, j = got
-            yield Chain(chain.groups, chain.start, chain.end, heading=self.is_heading(chain, j)), i, j
+            if chain.points is None:
+                chain = Chain(chain.groups, chain.start, chain.end, heading=self.is_heading(chain, j))
+            yield chain, i, j
             i = j
