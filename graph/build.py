@@ -112,9 +112,20 @@ class _Input:
     graph_iri: str
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them itself."""
+def _worker_init(parent: int) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them itself,
+    and end when it dies (kill -9 gives it no chance to stop them)."""
+    import threading
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _process(path: str, base: str, known_hash: str | None, do_repair: bool,
@@ -209,7 +220,7 @@ def _outcomes(inputs: list[_Input], known: dict[str, str], base: str, jobs: int,
         for item in inputs:
             yield _process(item.path, base, known.get(item.graph_iri), do_repair, max_bytes)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     pending: set[Future] = set()
     queue = iter(inputs)
     try:

@@ -31,9 +31,12 @@ def dev_docs() -> list[Path]:
 
 @pytest.fixture
 def corpus(tmp_path) -> Path:
+    return make_corpus(tmp_path / "corpus")
+
+
+def make_corpus(root: Path) -> Path:
     """Forty small real documents (the adilet-dev act beginnings, under
     several names), in two sub-directories."""
-    root = tmp_path / "corpus"
     docs = dev_docs()
     for i in range(40):
         src = docs[i % len(docs)]
