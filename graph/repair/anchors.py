@@ -51,10 +51,20 @@ def link_stems() -> tuple[tuple[str, str, float, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=None)
+def stems_by_start() -> dict[str, tuple[tuple[str, str, float, str], ...]]:
+    """The stems under their first two letters, longest first."""
+    index: dict[str, list] = {}
+    for row in link_stems():
+        index.setdefault(row[0][:2], []).append(row)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=65536)
 def link_stem(word: str) -> tuple[str, str, float, str] | None:
     """The stem a word (an inflected form) starts with, if it is a link word."""
     low = word.lower()
-    for row in link_stems():
+    for row in stems_by_start().get(low[:2], ()):
         stem = row[0]
         if low.startswith(stem) and len(low) - len(stem) <= MAX_ENDING:
             ending = word[len(stem):]
@@ -68,6 +78,7 @@ def is_number(token: str) -> bool:
     return NUMBER.fullmatch(token) is not None
 
 
+@lru_cache(maxsize=65536)
 def is_link_word(token: str) -> bool:
     """A word a hyperlink anchor can be by itself: a number, a numbered unit
     (4-бабына), or an act-type or unit word (Заңы, кодексінің)."""
@@ -351,8 +362,8 @@ def _unglued_plan(line, tokens, end_index, holes) -> Plan | None:
     readings = [p for p in (_list_plan(line, tokens, end_index, holes),
                             _fewest_plan(line, tokens, end_index, holes),
                             _in_place_plan(line, tokens, end_index, holes)) if p is not None]
-    if not readings:
-        return None
+    if len(readings) <= 1:
+        return readings[0] if readings else None
     return min(readings, key=lambda p: order_faults(applied(line, p)))
 
 

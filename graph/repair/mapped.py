@@ -42,85 +42,93 @@ def identity(text: str) -> Repaired:
     return Repaired(text, text, array("l", range(n)), array("l", range(1, n + 1)))
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One change to a stage's input: input[start:end] becomes `text`, or,
-    for a move, the input span `source` is copied in at `start` (its
-    characters keep their own origin; the stage deletes them where they were
-    with a separate edit)."""
-
-    start: int
-    end: int
-    text: str = ""
-    source: tuple[int, int] | None = None
-
-
 class EditLog:
-    """The edits one stage makes, in its input's coordinates. Edits must not
-    overlap; insertions at one position come out in the order recorded."""
+    """The edits one stage makes, in its input's coordinates: replace,
+    delete, insert, move. Edits must not overlap; insertions at one position
+    come out in the order recorded. One-for-one character substitutions are
+    kept apart: they change no offsets."""
 
-    __slots__ = ("_edits",)
+    __slots__ = ("_edits", "_substitutions")
 
     def __init__(self) -> None:
-        self._edits: list[Edit] = []
+        # (start, end, text, source): input[start:end] becomes `text`, then,
+        # for a move, input[source] is copied in at `start`
+        self._edits: list[tuple[int, int, str, tuple[int, int] | None]] = []
+        self._substitutions: list[tuple[int, str]] = []
 
     def __len__(self) -> int:
-        return len(self._edits)
+        return len(self._edits) + len(self._substitutions)
 
     def replace(self, start: int, end: int, text: str) -> None:
         """input[start:end] becomes `text`; same length maps char by char,
         otherwise every new char maps to the whole replaced span."""
-        self._edits.append(Edit(start, end, text))
+        if end - start == 1 and len(text) == 1:
+            self._substitutions.append((start, text))
+        else:
+            self._edits.append((start, end, text, None))
 
     def delete(self, start: int, end: int) -> None:
         if end > start:
-            self._edits.append(Edit(start, end))
+            self._edits.append((start, end, "", None))
 
     def insert(self, at: int, text: str) -> None:
-        self._edits.append(Edit(at, at, text))
+        self._edits.append((at, at, text, None))
 
     def move(self, at: int, source_start: int, source_end: int) -> None:
         """Copy input[source_start:source_end] to `at`; the caller deletes the source."""
-        self._edits.append(Edit(at, at, "", (source_start, source_end)))
+        self._edits.append((at, at, "", (source_start, source_end)))
 
     def apply(self, rep: Repaired) -> Repaired:
         """The stage's output, mapped to the original through `rep`."""
-        if not self._edits:
+        if not self._edits and not self._substitutions:
             return rep
         text, s0, e0 = rep.text, rep.src_start, rep.src_end
+        if self._substitutions:
+            chars = list(text)
+            for pos, ch in self._substitutions:
+                chars[pos] = ch
+            text = "".join(chars)
+        if not self._edits:
+            return Repaired(rep.original, text, s0, e0)
         n = len(text)
         end_point = e0[n - 1] if n else 0
-        edits = sorted(enumerate(self._edits), key=lambda p: (p[1].start, p[1].end > p[1].start, p[0]))
+        edits = self._edits
+        if any(edits[i][0] > edits[i + 1][0] for i in range(len(edits) - 1)) or any(
+                ed[0] == ed[1] for ed in edits):
+            # insertions at a position come before a replacement starting there
+            order = sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1] > edits[i][0], i))
+            edits = [edits[i] for i in order]
         parts: list[str] = []
         s, e = array("l"), array("l")
         pos = 0
-        for _, ed in edits:
-            if ed.start < pos:
-                raise ValueError(f"overlapping repair edits at {ed.start}")
-            if ed.start > pos:
-                parts.append(text[pos:ed.start])
-                s.extend(s0[pos:ed.start])
-                e.extend(e0[pos:ed.start])
-            if ed.source is not None:
-                a, b = ed.source
+        for start, end, new, source in edits:
+            if start < pos:
+                raise ValueError(f"overlapping repair edits at {start}")
+            if start > pos:
+                parts.append(text[pos:start])
+                s.extend(s0[pos:start])
+                e.extend(e0[pos:start])
+            if source is not None:
+                a, b = source
                 parts.append(text[a:b])
                 s.extend(s0[a:b])
                 e.extend(e0[a:b])
-            if ed.text:
-                k = len(ed.text)
-                parts.append(ed.text)
-                if ed.end - ed.start == k:
-                    s.extend(s0[ed.start:ed.end])
-                    e.extend(e0[ed.start:ed.end])
-                elif ed.end > ed.start:
-                    lo, hi = min(s0[ed.start:ed.end]), max(e0[ed.start:ed.end])
+            if new:
+                k = len(new)
+                parts.append(new)
+                if end - start == k:
+                    s.extend(s0[start:end])
+                    e.extend(e0[start:end])
+                elif end > start:
+                    lo, hi = min(s0[start:end]), max(e0[start:end])
                     s.extend([lo] * k)
                     e.extend([hi] * k)
                 else:
-                    point = s0[ed.start] if ed.start < n else end_point
+                    point = s0[start] if start < n else end_point
                     s.extend([point] * k)
                     e.extend([point] * k)
-            pos = max(pos, ed.end)
+            if end > pos:
+                pos = end
         if pos < n:
             parts.append(text[pos:])
             s.extend(s0[pos:])
