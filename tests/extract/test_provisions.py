@@ -345,6 +345,13 @@ def test_an_operative_paragraph_does_not_borrow_the_preambles_act():
                    ("1-тармақ", own(paragraph="1"))]
 
 
+def test_an_article_of_a_list_keeps_the_act_of_the_list():
+    text = ("Кодекстің 54, 96-баптары қолданылды. Конституцияның 5-бабы да қолданылды. "
+            "Мысалы, 96-баптың 2-бөлігі бойынша іс қозғалды.")
+    got = run(text, [])
+    assert got[-1] == ("96-баптың 2-бөлігі", ctx(bare("code", article="96", part="2")))
+
+
 def test_a_unit_without_an_act_takes_the_act_its_sentence_names():
     text = "«Ветеринария туралы» Заңы мал иелерінің құқықтарына (8, 9 баптары) кепілдік береді."
     phrase = "«Ветеринария туралы» Заңы"

@@ -163,13 +163,17 @@ class Reading:
         _share(cited, prev)
         return True
 
-    def key(self, cited: Cited) -> tuple[str, str] | None:
-        """The largest unit a chain cites and its first number: ("article", "5")."""
+    def keys(self, cited: Cited) -> list[tuple[str, str]]:
+        """The largest unit a chain cites, once per number: [("article", "54"), ("article", "96")]."""
         groups = [g for g in cited.inherited + cited.chain.groups if g.values and g.field in FIELDS]
         if not groups:
-            return None
+            return []
         top = min(groups, key=lambda g: g.rank)
-        return top.field, top.values[0]
+        return [(top.field, v) for v in top.values]
+
+    def key(self, cited: Cited) -> tuple[str, str] | None:
+        keys = self.keys(cited)
+        return keys[0] if keys else None
 
     def heads(self, cited: Cited) -> bool:
         """Whether a chain (or the act right before it) opens a line and its
@@ -183,10 +187,10 @@ class Reading:
         if cited.instrument is None or cited.instrument.get("self") or cited.amends:
             return  # an amendment list's units say nothing of the text after it
         self.named = cited
-        key = self.key(cited)
-        if key is not None:
+        heads = self.heads(cited)
+        for key in self.keys(cited):
             self.by_unit[key] = cited
-            if self.heads(cited):
+            if heads:
                 self.by_unit_heading[key] = cited
 
     def from_context(self, cited: Cited) -> None:

@@ -98,6 +98,7 @@ def _rows(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=None)
 def grammar(lang: str = "kk") -> Grammar:
+    """One language's grammar data, read once."""
     units: dict[str, tuple[str, int]] = {}
     forms: dict[str, tuple[str, bool | None, str | None]] = {}
     abbreviations: dict[str, str] = {}
