@@ -643,8 +643,12 @@ def _country_abbr() -> str:
 
 
 def _is_generic(name: str) -> bool:
-    lemmas = " ".join(_low(morph.lemma(w)) for w in name.split())
-    return lemmas in _stop().get("generic", ())
+    """The name is, or ends in, a phrase that names no single body
+    (`азаматтық қоғам`: `... Жоғарғы Соты азаматтық қоғаммен`)."""
+    lemmas = [_low(morph.lemma(w)) for w in name.split()]
+    generic = _stop().get("generic", ())
+    return " ".join(lemmas) in generic or any(
+        " ".join(lemmas[k:]) in generic for k in range(len(lemmas) - 1))
 
 
 # ---------------------------------------------------------------- candidates
@@ -707,6 +711,8 @@ def _drop_plural_subject(tokens: list[Token], first: int, h: int) -> int:
     r = _reading(t.text)
     if not (r.plural and not r.possessive and r.case is None) or head_word(t.text) is not None:
         return first
+    if head_word(tokens[h].text).possessive:
+        return first  # `Цыгандар мәдени орталығы`: a possessed head takes the plural as its modifier
     nxt = next((k for k in range(first + 1, h) if tokens[k].word and _is_cap(tokens[k].text)), h)
     return nxt
 
