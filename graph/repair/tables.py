@@ -11,7 +11,10 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def is_table_row(line: str) -> bool:
-    """More numeric cells than words, at least two of them."""
+    """More numeric cells than words, at least two of them, and no full stop
+    at the end (a sentence with a date and a number is prose)."""
+    if line.rstrip().endswith((".", ";", ":")):
+        return False
     cells = line.split()
     numbers = sum(1 for c in cells if CELL_NUMBER.fullmatch(c.strip(",;")))
     words = sum(1 for c in cells if WORD.search(c))
