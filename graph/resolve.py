@@ -19,6 +19,7 @@ from .models import Found
 
 IDENTITY = ("kind", "title", "date", "number", "issuer")
 HEADER_REACH = 1500  # characters: where a document states its own requisites
+HEADER_LEAD = 12  # words of an issuer before the header's requisites
 SHORT_TITLE = 3  # words in a shortened name (Құжаттандыру қағидалары)
 RECENT = 1500  # characters: a bare type word means the act named this close before it
 _SPACE = re.compile(r"\s+")
@@ -73,7 +74,11 @@ def _header(text: str, instruments: list[Found]) -> Found | None:
         if fl.get("_nominative") and (fl.get("date") or fl.get("number")) and not fl.get("_marker"):
             line_start = text.rfind("\n", 0, f.start) + 1
             rest = text[f.end:f.end + 1]
-            if not text[line_start:f.start].strip() and (not rest or rest in ".\n\r"):
+            lead = text[line_start:f.start].split()
+            # only the issuer's words may precede it on its line (when the
+            # institutions extractor did not name the issuer)
+            if len(lead) <= HEADER_LEAD and not any(ch in w for w in lead for ch in ".;:!?«»\"") \
+                    and (not rest or rest in ".\n\r"):
                 return f
     return None
 
