@@ -397,8 +397,10 @@ def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
     if k == 0:
         # every link stood at the end: nothing moves, a space left after an
         # opening bracket goes
-        drop = holes[0].drop or (0, 0)
-        return Plan([], [], drop) if len(holes) == 1 else None
+        if len(holes) != 1:
+            return None
+        drop = (holes[0].drop[0], tokens[first][0]) if holes[0].drop else (0, 0)
+        return Plan([], [], drop)
     if any(hole.drop for hole in holes[k:]):
         return None
     run = group_anchors(tokens[first:end_index], line, None, glued=False)
