@@ -51,6 +51,16 @@ SPACED = [
 ]
 
 
+SPACED += [
+    # a justified short line splits words around the narrow letter і
+    ("тәртібін сақтау\nбелг іленген  тәрт іб ін  сақтауға  м індетт і .",
+     "тәртібін сақтау\nбелгіленген  тәртібін  сақтауға  міндетті ."),
+    # known words next to і stay apart
+    ("Бұл жүйесі іске асады.\nжүйесі іске  асырылды  және  бекітілді",
+     "Бұл жүйесі іске асады.\nжүйесі іске  асырылды  және  бекітілді"),
+]
+
+
 @pytest.mark.parametrize("damaged,expected", SPACED)
 def test_letter_spacing_is_joined(damaged, expected):
     rep = join_letter_spacing(identity(damaged))

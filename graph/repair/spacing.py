@@ -5,6 +5,7 @@ hole left by a displaced link (kept as two spaces for the anchor stage)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .mapped import EditLog, Repaired, line_spans
 
@@ -15,6 +16,11 @@ GLUE_PUNCT = frozenset(".,;:)»!?")
 MIN_CHARS = 4
 MIN_LETTERS = 2
 MAX_GAP = 6
+# a justified short line: words two spaces apart, some split around the
+# narrow letter і (`енг і з ілген`, `м індетт і`)
+JUSTIFIED = re.compile(r"\S  \S.*\S  \S")
+NARROW = "іІ"
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def is_single(token: str) -> bool:
@@ -47,16 +53,58 @@ def spaced_runs(line: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
+class CleanWords:
+    """Lower-cased words of the document's lines that have no double space,
+    counted on first use: a fragment that is a word there is a word."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counts: Counter[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._counts is None:
+            self._counts = Counter(w.lower() for line in self._text.split("\n") if "  " not in line
+                                   for w in WORD.findall(line))
+        return self._counts.get(word.lower(), 0) > 0
+
+
+def narrow_splits(line: str, words: CleanWords) -> list[tuple[int, int]]:
+    """Single spaces inside words of a justified line: next to the letter і,
+    with a fragment on either side that is no word of the document."""
+    tokens = [m.span() for m in TOKEN.finditer(line)]
+    joins = []
+    for (a0, a1), (b0, b1) in zip(tokens, tokens[1:]):
+        if b0 - a1 != 1:
+            continue
+        left, right = line[a0:a1], line[b0:b1]
+        core_left, core_right = left.strip("«»()"), right.strip("«».,;:()")
+        if not (core_left[-1:].isalpha() and core_right[:1].isalpha()):
+            continue
+        if not (core_right[0] in NARROW or core_left[-1] in NARROW):
+            continue
+        if min(len(core_left), len(core_right)) == 1 or core_left not in words or core_right not in words:
+            joins.append((a1, b0))
+    return joins
+
+
 def join_letter_spacing(rep: Repaired) -> Repaired:
     text = rep.text
     log = EditLog()
+    words = CleanWords(text)
     for ls, le in line_spans(text):
         line = text[ls:le]
-        if len(line) < 7 or not HINT.search(line):
+        if len(line) < 7:
             continue
-        for run in spaced_runs(line):
-            for (_, prev_end), (next_start, _) in zip(run, run[1:]):
-                gap = next_start - prev_end
-                keep = gap - 1  # letters join, words keep one space, holes one more each
-                log.delete(ls + prev_end + keep, ls + next_start)
+        if HINT.search(line):
+            runs = spaced_runs(line)
+            for run in runs:
+                for (_, prev_end), (next_start, _) in zip(run, run[1:]):
+                    gap = next_start - prev_end
+                    keep = gap - 1  # letters join, words keep one space, holes one more each
+                    log.delete(ls + prev_end + keep, ls + next_start)
+            if runs:
+                continue
+        if JUSTIFIED.search(line) and ("і " in line or " і" in line or "І" in line):
+            for start, end in narrow_splits(line, words):
+                log.delete(ls + start, ls + end)
     return log.apply(rep)
