@@ -51,9 +51,7 @@ def store_base(store: GraphStore) -> str:
 
 def merged_triples(store: GraphStore) -> Iterator[Triple]:
     """Each triple of the document graphs once, grouped by subject, its types first."""
-    result = store.query(
-        "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) } "
-        "ORDER BY ?s IF(?p = rdf:type, 0, 1) ?p ?o" % META_GRAPH.value, union=False)
+    result = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s IF(?p = rdf:type, 0, 1) ?p ?o")
     for row in result:
         yield Triple(row[0], row[1], row[2])
 
@@ -64,14 +62,13 @@ def description(store: GraphStore, base: str | None = None) -> list[Triple]:
     ds = NamedNode(f"{base}dataset")
 
     def one(query: str):
-        for row in store.query(query, union=False):
+        for row in store.query(query):
             return row[0]
         return None
 
-    graph_filter = f"FILTER(?g != <{META_GRAPH.value}>)"
-    triples = one(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {graph_filter} }} }}")
-    subjects = one(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {graph_filter} }}")
-    properties = one(f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {graph_filter} }}")
+    triples = one("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    subjects = one("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")
+    properties = one("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")
     documents = len(store.graphs())
     out = [
         Triple(ds, A, VOID.Dataset),
@@ -91,9 +88,7 @@ def description(store: GraphStore, base: str | None = None) -> list[Triple]:
     for prefix, ns in sorted(PREFIXES.items()):
         if prefix in ("zg", "eli", "org", "oa", "prov", "skos", "time", "foaf", "dcterms"):
             out.append(Triple(ds, VOID.vocabulary, NamedNode(ns)))
-    classes = store.query(
-        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?c }} {graph_filter} }} GROUP BY ?c ORDER BY ?c",
-        union=False)
+    classes = store.query("SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c")
     for row in classes:
         cls, n = row[0], row[1]
         part = NamedNode(f"{base}dataset/class/{_local(cls.value)}")

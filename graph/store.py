@@ -2,9 +2,15 @@
 
 One named graph per source document; a metadata graph (`META_GRAPH`) records
 each document graph's content hash, so a build can skip unchanged documents
-and replace only the graph of a changed one. Queries see the union of all
-graphs as their default graph, the metadata graph included (its only triples
-are `<graph> zg:sha256 "..."`; exports leave it out).
+and replace only the graph of a changed one.
+
+The store's default graph holds the union of the document graphs, kept up to
+date on every write (a triple leaves it when no document graph holds it any
+more). Queries run on it: oxigraph's own union of named graphs
+(`use_default_graph_as_union`) is a bag, so an act described by N documents
+would match N times, multiplying counts and join sizes; the materialised
+union is a set, as SPARQL's RDF merge is. `GRAPH ?g` still names the
+documents (and the metadata graph, which exports leave out).
 """
 from __future__ import annotations
 
@@ -58,6 +64,8 @@ class GraphStore:
         else:
             self._store = Store(self.path) if self.path is not None else Store()
         self.read_only = read_only
+        if not read_only and self._union_missing():
+            self.rebuild_union()
 
     # -- context manager ---------------------------------------------------
     def __enter__(self) -> "GraphStore":
@@ -94,9 +102,9 @@ class GraphStore:
         with. Returns the quad count."""
         g = NamedNode(graph_iri)
         placed = [Quad(q.subject, q.predicate, q.object, g) for q in quads]
-        self._forget(g)
-        self.store.remove_graph(g)
-        self.store.extend(placed + self._meta(g, sha256, len(placed)))
+        self.remove_document(graph_iri, keep={q.triple for q in placed})
+        union = [Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in placed]
+        self.store.extend(placed + union + self._meta(g, sha256, len(placed)))
         return len(placed)
 
     @staticmethod
@@ -108,10 +116,41 @@ class GraphStore:
         for q in list(self.store.quads_for_pattern(g, None, None, META_GRAPH)):
             self.store.remove(q)
 
-    def remove_document(self, graph_iri: str) -> None:
+    def remove_document(self, graph_iri: str, keep: set | None = None) -> None:
+        """Drop a document: its hash first, then its triples from the union
+        (those no other document holds, and not in `keep`), then its graph. A
+        crash in between leaves a graph without a hash, which the next build
+        replaces, and this order never leaves the union short of a triple
+        that a hashed graph holds."""
         g = NamedNode(graph_iri)
         self._forget(g)
+        default = DefaultGraph()
+        for q in list(self.store.quads_for_pattern(None, None, None, g)):
+            t = q.triple
+            if keep is not None and t in keep:
+                continue
+            if not self._held_elsewhere(q, g):
+                self.store.remove(Quad(t.subject, t.predicate, t.object, default))
         self.store.remove_graph(g)
+
+    def _held_elsewhere(self, q: Quad, g: NamedNode) -> bool:
+        for other in self.store.quads_for_pattern(q.subject, q.predicate, q.object, None):
+            name = other.graph_name
+            if name != g and name != META_GRAPH and not isinstance(name, DefaultGraph):
+                return True
+        return False
+
+    def _union_missing(self) -> bool:
+        """A store written before the union was materialised."""
+        has_default = next(iter(self.store.quads_for_pattern(None, None, None, DefaultGraph())), None)
+        return has_default is None and any(g != META_GRAPH for g in self.store.named_graphs())
+
+    def rebuild_union(self) -> None:
+        """Recompute the default graph from the document graphs."""
+        self.store.clear_graph(DefaultGraph())
+        self.store.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph())
+                               for q in self.store.quads_for_pattern(None, None, None, None)
+                               if q.graph_name != META_GRAPH and not isinstance(q.graph_name, DefaultGraph))
 
     def bulk_replace_documents(self, batch: Iterable[tuple[str, Iterable[Quad], str]]) -> int:
         """Replace many documents at once through the bulk loader: fast, but
@@ -124,11 +163,13 @@ class GraphStore:
 
         def quads() -> Iterator[Quad]:
             nonlocal written
+            default = DefaultGraph()
             for graph_iri, doc_quads, _ in batch:
                 g = NamedNode(graph_iri)
                 for q in doc_quads:
                     written += 1
                     yield Quad(q.subject, q.predicate, q.object, g)
+                    yield Quad(q.subject, q.predicate, q.object, default)
 
         self.store.bulk_extend(quads())
         self.store.extend(q for graph_iri, doc_quads, sha in batch
@@ -150,6 +191,9 @@ class GraphStore:
         data = b"".join(nq for _, nq, _, _ in batch)
         if data:
             self.store.bulk_load(data, format=RdfFormat.N_QUADS)
+            # the same statements into the union: each line minus its graph term
+            triples = b"".join(nq.replace(b" <%s> .\n" % g.encode("utf-8"), b" .\n") for g, nq, _, _ in batch)
+            self.store.bulk_load(triples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
         self.store.extend(q for graph_iri, _, sha, count in batch
                           for q in self._meta(NamedNode(graph_iri), sha, count))
         return sum(count for _, _, _, count in batch)
@@ -180,12 +224,17 @@ class GraphStore:
         return sorted((g for g in self.store.named_graphs() if g != META_GRAPH), key=lambda g: g.value)
 
     def query(self, sparql: str, substitutions: Mapping[Variable, object] | None = None,
-              union: bool = True) -> QuerySolutions | QueryBoolean | QueryTriples:
-        """Run SPARQL over the store. With `union` (the default) the query's
-        default graph is the union of all graphs; GRAPH ?g still names them.
-        Raises SyntaxError for a malformed query."""
-        return self.store.query(sparql, substitutions=dict(substitutions or {}),
-                                use_default_graph_as_union=union, prefixes=dict(PREFIXES))
+              **_ignored) -> QuerySolutions | QueryBoolean | QueryTriples:
+        """Run SPARQL over the store: the default graph is the union of the
+        documents (each triple once); GRAPH ?g names them one by one. The
+        prefixes of graph.namespaces are predeclared. Raises SyntaxError for a
+        malformed query."""
+        return self.store.query(sparql, substitutions=dict(substitutions or {}), prefixes=dict(PREFIXES))
+
+    def triples(self) -> Iterator:
+        """The union of the documents, each triple once."""
+        for q in self.store.quads_for_pattern(None, None, None, DefaultGraph()):
+            yield q.triple
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         """Document quads (the metadata graph left out), optionally of one graph."""
@@ -193,7 +242,7 @@ class GraphStore:
             yield from self.store.quads_for_pattern(None, None, None, graph)
             return
         for q in self.store.quads_for_pattern(None, None, None, None):
-            if q.graph_name != META_GRAPH:
+            if q.graph_name != META_GRAPH and not isinstance(q.graph_name, DefaultGraph):
                 yield q
 
     def dump(self, output: IO[bytes] | str | None, format: str = "nq", *, graph: str | None = None,
@@ -211,14 +260,13 @@ class GraphStore:
         if rdf_format.supports_datasets:
             data = self.quads()
         else:
-            data = (q.triple for q in self.quads())
+            data = self.triples()
         kwargs = {"prefixes": pfx} if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
         return serialize(data, output, format=rdf_format, **kwargs)
 
     def __len__(self) -> int:
-        """Quads in the document graphs (metadata left out)."""
-        meta = sum(1 for _ in self.store.quads_for_pattern(None, None, None, META_GRAPH))
-        return len(self.store) - meta
+        """Quads in the document graphs (not the union, not the metadata)."""
+        return sum(d.quads for d in self.documents())
 
     def __repr__(self) -> str:
         return f"GraphStore({self.path!r}, read_only={self.read_only})"

@@ -148,6 +148,7 @@ def test_class_counts_match_the_annotations(gold_store, gold_seed) -> None:
     ("<https://example.org/x>", NamedNode("https://example.org/x")),
     ('"14"', Literal("14")),
     ("500", Literal("500", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+    ('"Заң"@kk', Literal("Заң", language="kk")),
     ("zgk:law", NamedNode("https://w3id.org/zangraph/kind/law")),
     ("a:b c", Literal("a:b c")),
 ])
@@ -155,12 +156,13 @@ def test_parameter_values(value, term) -> None:
     assert q.value_term(value) == term
 
 
-def test_window_parameter_narrows_co_citation(gold_store) -> None:
-    sparql = q.named_queries()["co-cited-acts"].sparql
-    wide = q.run(gold_store, sparql)
-    narrow = q.run(gold_store, sparql, {"window": "50"})
-    assert set(narrow.values("window")) == {"50"}
-    assert sum(map(int, narrow.values("pairs"))) < sum(map(int, wide.values("pairs")))
+def test_co_citation_strength_is_the_rarer_acts_mentions(gold_store) -> None:
+    answer = q.run(gold_store, q.named_queries()["co-cited-acts"].sparql)
+    top = answer.records()[0]
+    mentions = {r["act"]: int(r["mentions"]) for r in q.run(gold_store, q.named_queries()["most-cited-acts"].sparql).records()}
+    assert int(top["strength"]) == min(mentions[top["a"]], mentions[top["b"]])
+    strengths = [int(v) for v in answer.values("strength")]
+    assert strengths == sorted(strengths, reverse=True)
 
 
 # -- errors -----------------------------------------------------------------------
