@@ -9,7 +9,7 @@ from graph.repair import EditLog, Repaired, identity, repair
 from graph.repair.anchors import order_faults, restore_anchors
 from graph.repair.breaks import mend_breaks
 from graph.repair.lookalike import fix_characters
-from graph.repair.spacing import join_letter_spacing
+from graph.repair.spacing import join_letter_spacing, join_narrow_splits
 from graph.repair.tables import is_table_row
 
 from .conftest import EVAL
@@ -51,19 +51,28 @@ SPACED = [
 ]
 
 
-SPACED += [
+@pytest.mark.parametrize("damaged,expected", SPACED)
+def test_letter_spacing_is_joined(damaged, expected):
+    rep = join_letter_spacing(identity(damaged))
+    assert rep.text == expected
+    assert_map_points_home(rep)
+
+
+NARROW = [
     # a justified short line splits words around the narrow letter і
     ("тәртібін сақтау\nбелг іленген  тәрт іб ін  сақтауға  м індетт і .",
      "тәртібін сақтау\nбелгіленген  тәртібін  сақтауға  міндетті ."),
     # known words next to і stay apart
     ("Бұл жүйесі іске асады.\nжүйесі іске  асырылды  және  бекітілді",
      "Бұл жүйесі іске асады.\nжүйесі іске  асырылды  және  бекітілді"),
+    # not justified: a single double space is no justification
+    ("берд і кейін  келді", "берд і кейін  келді"),
 ]
 
 
-@pytest.mark.parametrize("damaged,expected", SPACED)
-def test_letter_spacing_is_joined(damaged, expected):
-    rep = join_letter_spacing(identity(damaged))
+@pytest.mark.parametrize("damaged,expected", NARROW)
+def test_words_split_around_narrow_letters_are_joined(damaged, expected):
+    rep = join_narrow_splits(identity(damaged))
     assert rep.text == expected
     assert_map_points_home(rep)
 

@@ -6,6 +6,8 @@ One module per damage family, run in this order:
   spacing    letter-spaced headings and emphasised words;
   anchors    hyperlink words cut out of their place and appended at the
              line end;
+  spacing    (again) words of justified lines split around the narrow і,
+             once the anchors' holes are filled;
   breaks     page-break blank lines inside a sentence, page numbers and
              running headers in them, numbers hyphenated across lines
              (tables are left as they are: `tables` tells their rows apart).
@@ -19,9 +21,9 @@ from .anchors import restore_anchors
 from .breaks import mend_breaks
 from .lookalike import fix_characters
 from .mapped import EditLog, Repaired, identity
-from .spacing import join_letter_spacing
+from .spacing import join_letter_spacing, join_narrow_splits
 
-STAGES = (fix_characters, join_letter_spacing, restore_anchors, mend_breaks)
+STAGES = (fix_characters, join_letter_spacing, restore_anchors, join_narrow_splits, mend_breaks)
 
 __all__ = ["EditLog", "Repaired", "STAGES", "identity", "repair"]
 

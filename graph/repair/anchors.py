@@ -239,8 +239,7 @@ def group_anchors(block: list[tuple[int, int]], line: str, holes: int | None, gl
     for s, e in block:
         prev = line[grouped[-1][0]:grouped[-1][1]] if grouped else ""
         word = line[s:e]
-        if grouped and (_unit_and_number(prev, word) or (
-                prev[:1].isupper() and prev.isalpha() and not is_link_word(prev) and is_act_word(word))):
+        if grouped and (_unit_and_number(prev, word) or (not is_link_word(prev) and is_act_adjective(prev, word))):
             grouped[-1] = (grouped[-1][0], e)
         else:
             grouped.append((s, e))
@@ -285,6 +284,17 @@ def conjunctions() -> frozenset[str]:
     return frozenset(r[0].lower() for lang in ("kk", "ru") for r in lexicon(lang, "repair_conjunctions"))
 
 
+@lru_cache(maxsize=None)
+def adjective_endings() -> tuple[str, ...]:
+    return tuple(r[0] for lang in ("kk", "ru") for r in lexicon(lang, "repair_adjective_endings"))
+
+
+def is_act_adjective(word: str, act_word: str) -> bool:
+    """A capitalised adjective that begins an act's link: Уголовного кодекса."""
+    return word[:1].isupper() and word.isalpha() and word.lower().endswith(adjective_endings()) \
+        and is_act_word(act_word) and not is_act_word(word)
+
+
 def is_act_word(token: str) -> bool:
     found = link_stem(token)
     return found is not None and found[1] == "act"
@@ -300,7 +310,7 @@ def _trailing_run(line, tokens, end_index) -> int:
             j -= 1
             continue
         nxt = line[tokens[j][0]:tokens[j][1]] if j < end_index else ""
-        if word[:1].isupper() and word.isalpha() and is_act_word(nxt) and not is_act_word(word):
+        if is_act_adjective(word, nxt):
             j -= 1
             continue
         break
@@ -320,7 +330,8 @@ def _rank(token: str) -> tuple[float, str] | None:
 def order_faults(line: str) -> int:
     """Adjacent link words out of citation order (bare numbers between them
     do not count): Kazakh cites the act, then the article, then its part
-    (a genitive may own any word after it); Russian the other way round."""
+    (a genitive may own a word after it, not another genitive); Russian the
+    other way round."""
     faults = 0
     previous = None
     numbered_unit = False
@@ -335,7 +346,8 @@ def order_faults(line: str) -> int:
             continue
         rank = _rank(token)
         if rank is not None and previous is not None:
-            if (rank[1] == "kk" and previous[0] > rank[0] and not previous[1]) or \
+            genitive = token.lower().endswith(genitive_endings())
+            if (rank[1] == "kk" and previous[0] > rank[0] and (not previous[1] or genitive)) or \
                     (rank[1] == "ru" and previous[0] < rank[0]):
                 faults += 1
         previous = (rank[0], token.lower().endswith(genitive_endings())) if rank is not None else None

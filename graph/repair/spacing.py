@@ -90,21 +90,28 @@ def narrow_splits(line: str, words: CleanWords) -> list[tuple[int, int]]:
 def join_letter_spacing(rep: Repaired) -> Repaired:
     text = rep.text
     log = EditLog()
-    words = CleanWords(text)
     for ls, le in line_spans(text):
         line = text[ls:le]
         if len(line) < 7:
             continue
         if HINT.search(line):
-            runs = spaced_runs(line)
-            for run in runs:
+            for run in spaced_runs(line):
                 for (_, prev_end), (next_start, _) in zip(run, run[1:]):
                     gap = next_start - prev_end
                     keep = gap - 1  # letters join, words keep one space, holes one more each
                     log.delete(ls + prev_end + keep, ls + next_start)
-            if runs:
-                continue
-        if JUSTIFIED.search(line) and ("і " in line or " і" in line or "І" in line):
+    return log.apply(rep)
+
+
+def join_narrow_splits(rep: Repaired) -> Repaired:
+    """After the anchors went back (their holes are double spaces too): the
+    lines still justified with double spaces, split around і."""
+    text = rep.text
+    log = EditLog()
+    words = CleanWords(text)
+    for ls, le in line_spans(text):
+        line = text[ls:le]
+        if JUSTIFIED.search(line) and ("і " in line or " і" in line or " І" in line):
             for start, end in narrow_splits(line, words):
                 log.delete(ls + start, ls + end)
     return log.apply(rep)
