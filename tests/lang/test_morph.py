@@ -217,6 +217,10 @@ ANALYSES = [
     ("бөлікпен", Analysis("бөлік", case="ins")),
     ("наурыздағы", Analysis("наурыз", case="loc", attributive=True)),
     ("қаулы", Analysis("қаулы")),
+    # a loanword's inserted vowel and the short accusative: пактін = пактіні
+    ("пактін", Analysis("пакт", case="acc")),
+    ("пактіні", Analysis("пакт", case="acc")),
+    ("Пактіде", Analysis("пакт", case="loc")),
 ]
 
 

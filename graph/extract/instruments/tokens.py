@@ -53,16 +53,17 @@ def tokenize(text: str) -> list[Token]:
 
 def quote_pairs(tokens: list[Token]) -> dict[int, int]:
     """Closing-quote token index -> its opening-quote token index. «» nest;
-    plain quotes alternate within a paragraph; an unclosed quote is dropped at
+    plain quotes nest by the side they are glued to (else alternate) within a
+    paragraph; an unclosed quote is dropped at
     the paragraph's end (a nested title that lost its outer closing quote)."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    plain: int | None = None
+    plain_stack: list[int] = []
     outer: int | None = None  # opener of the last closed pair in this paragraph
     for i, tok in enumerate(tokens):
         if tok.blank_before:
             stack.clear()
-            plain = None
+            plain_stack.clear()
             outer = None
         ch = tok.text
         if ch in OPEN_QUOTES:
@@ -77,9 +78,26 @@ def quote_pairs(tokens: list[Token]) -> dict[int, int]:
                 # title lost one opening quote; the outer title opens with the first
                 pairs[i] = outer
         elif ch in PLAIN_QUOTES:
-            if plain is None:
-                plain = i
-            else:
-                pairs[i] = plain
-                plain = None
+            side = _plain_side(tokens, i)
+            if plain_stack and side != "open":
+                pairs[i] = plain_stack.pop()
+            elif side != "close" or not plain_stack:
+                plain_stack.append(i)
     return pairs
+
+
+def _plain_side(tokens: list[Token], i: int) -> str:
+    """Which way a plain quote faces, from what it is glued to: `"Білім` opens,
+    `туралы"` and `асырады.";` close; a quote glued on both sides or neither
+    is decided by alternation. So a quoted title inside a quoted amendment
+    ("3. ... "Білім туралы" Заңының ...") nests."""
+    tok = tokens[i]
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    left = prev is not None and prev.end == tok.start and (prev.text[0].isalnum() or prev.text in ".!?)»")
+    right = nxt is not None and nxt.start == tok.end and (nxt.text[0].isalnum() or nxt.text in "«(№")
+    if right and not left:
+        return "open"
+    if left and not right:
+        return "close"
+    return "either"

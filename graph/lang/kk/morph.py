@@ -271,6 +271,10 @@ def _analyse_lower(word: str) -> tuple[Analysis, ...]:
                         a = Analysis(stem, plural, possessive, case, attributive)
                         if inflect(stem, plural, possessive, case, attributive) == word:
                             found.add(a)
+    if word.endswith("н") and word[:-1] in rules.epenthetic_back:
+        # the short accusative after an inserted vowel (пактін for пактіні),
+        # a variant inflect() never writes but texts do
+        found.add(Analysis(rules.epenthetic_back[word[:-1]], case="acc"))
     return tuple(sorted(found, key=_rank))
 
 
