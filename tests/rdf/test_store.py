@@ -109,3 +109,51 @@ def test_closed_store_refuses_work(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(ValueError, match="closed"):
         len(store)
+
+
+def _constitution_text(n: int) -> str:
+    return f"Қазақстан Республикасы Конституциясының {n}-бабына сәйкес.\n"
+
+
+def test_union_counts_a_shared_act_once_and_forgets_what_no_document_holds(tmp_path: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?act a eli:LegalResource ; eli:type_document zgk:constitution }"
+    articles = "SELECT ?n WHERE { ?p eli:is_part_of <%sconstitution> ; zg:article ?n } ORDER BY ?n" % (DEFAULT_BASE + "eli/")
+    with GraphStore(str(tmp_path / "s")) as store:
+        _load(store, "a.txt", _constitution_text(14))
+        _load(store, "b.txt", _constitution_text(20))
+        assert int(next(iter(store.query(count)))[0].value) == 1
+        assert [r[0].value for r in store.query(articles)] == ["14", "20"]
+        _load(store, "b.txt", _constitution_text(39))  # b changed: article 20 is cited by no one now
+        assert [r[0].value for r in store.query(articles)] == ["14", "39"]
+        store.remove_document(document_graph(DEFAULT_BASE, "a.txt"))
+        assert [r[0].value for r in store.query(articles)] == ["39"]
+        assert int(next(iter(store.query(count)))[0].value) == 1  # still held by b
+
+
+def test_union_is_rebuilt_for_a_store_without_one(tmp_path: Path) -> None:
+    from pyoxigraph import DefaultGraph
+
+    path = str(tmp_path / "s")
+    with GraphStore(path) as store:
+        _load(store, "a.txt", _constitution_text(14))
+        expected = set(store.triples())
+        store.store.clear_graph(DefaultGraph())  # as a store written before the union existed
+    with GraphStore(path) as store:
+        assert set(store.triples()) == expected
+
+
+def test_load_documents_fills_the_union(tmp_path: Path) -> None:
+    from graph.rdf import nquads
+
+    results = [process_text("a.txt", _constitution_text(14)), process_text("b.txt", _constitution_text(20))]
+    with GraphStore(str(tmp_path / "one")) as one, GraphStore(str(tmp_path / "fast")) as fast:
+        batch = []
+        for r in results:
+            g = document_graph(DEFAULT_BASE, r.doc)
+            quads = document_quads(r)
+            one.replace_document(g, quads, r.sha256)
+            batch.append((g, nquads(quads), r.sha256, len(quads)))
+        fast.load_documents(batch)
+        assert set(fast.triples()) == set(one.triples())
+        assert set(fast.quads()) == set(one.quads())
+        assert fast.documents() == one.documents()
