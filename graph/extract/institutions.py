@@ -234,10 +234,16 @@ def _owned(word: str) -> bool:
 
 
 def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
-    """`министрінің орынбасары`: the office names a deputy's superior."""
-    nxt = tokens[h + 1] if h + 1 < len(tokens) else None
-    return hw.head.role == "office" and hw.case == "gen" and nxt is not None and nxt.word \
-        and _low(morph.lemma(nxt.text)) in _stop().get("post", ())
+    """`министрінің орынбасары`, `әкімінің жетекшілік ететін орынбасарына`:
+    the office names a deputy's superior."""
+    if hw.head.role != "office" or hw.case != "gen":
+        return False
+    for t in tokens[h + 1:h + 4]:
+        if not t.word or _is_cap(t.text):
+            return False
+        if _low(morph.lemma(t.text)) in _stop().get("post", ()):
+            return True
+    return False
 
 
 def _is_modifier(word: str, hw: HeadWord) -> bool:
@@ -361,8 +367,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
                     and tokens[i - 1].text.isupper() and _named_after(tokens, i):
                 i -= 1  # an initial: `М.Әуезов атындағы`
                 continue
-            if text == "," and not closed and i > 0 and tokens[i - 1].word \
-                    and not _is_cap(tokens[i - 1].text) and any(linkers().get(_low(t.text), ("",))[0] == "conj" for t in tokens[i + 1:h]):
+            if text == "," and not closed and i > 0 and tokens[i - 1].word and any(linkers().get(_low(t.text), ("",))[0] == "conj" for t in tokens[i + 1:h]):
                 i -= 1  # a list inside the name: `беру, ұзарту, айыру және тоқтату`
                 continue
             break
