@@ -246,6 +246,14 @@ def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
     return False
 
 
+def _signer(tokens: list[Token], h: int, hw: HeadWord) -> bool:
+    """`Жоғарғы Сотының судьясы`, `мәслихатының хатшысы`: a signer's post (a chairman
+    is not: `комитетінің төрағасы` names the committee in the acts' own usage)."""
+    nxt = tokens[h + 1] if h + 1 < len(tokens) else None
+    return hw.case == "gen" and nxt is not None and nxt.word \
+        and _low(morph.lemma(nxt.text)) in _stop().get("signer", ())
+
+
 def _is_modifier(word: str, hw: HeadWord) -> bool:
     """A bare, lower-case head noun before another noun is a modifier of it
     (`сот алқасы`, `сот жүйесі`), not a name of its own."""
@@ -444,8 +452,9 @@ def walk_left(tokens: list[Token], h: int) -> int:
         if reading.case == "abl" or (reading.case == "loc" and not reading.attributive
                                       and (cap or reading.possessive or not right_lower_word)):
             break  # a lower-case "locative" before a lower-case word may be a noun: `сауда ұйымы`
-        if reading.case == "dat" and linkers().get(right_low, ("",))[0] != "dat":
-            break
+        if reading.case == "dat" and linkers().get(right_low, ("",))[0] != "dat" \
+                and (cap or not _verbal_noun_follows(tokens, i)):
+            break  # a dative in a name: `жемқорлыққа қарсы`, `есепке алу`
         if reading.case == "acc" and not cap and not _verbal_noun_follows(tokens, i) \
                 and not (right is not None and right.word and head_word(right.text) is not None):
             break  # an accusative needs its verbal noun; `үшжақты комиссия` is an adjective
@@ -666,7 +675,8 @@ def _candidates(text: str) -> list[Candidate]:
         if not tok.word:
             continue
         hw = head_word(tok.text)
-        if hw is None or not _accepts_head(tokens, h, hw) or _under_post(tokens, h, hw):
+        if hw is None or not _accepts_head(tokens, h, hw) or _under_post(tokens, h, hw) \
+                or _signer(tokens, h, hw):
             continue
         if hw.plural:
             found.extend(_coordinated_candidates(tokens, h, hw))
