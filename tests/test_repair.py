@@ -335,3 +335,28 @@ def test_simulator_damages_what_it_claims():
                     assert same_or_lookalike(case.clean[k], ch) or (ch, case.clean[k]) in LOOKALIKE_PAIRS \
                         or (ch in "“”" and case.clean[k] in "«»") or (ch == "\u00a0" and case.clean[k] == " ")
         assert changed >= (0 if family == "tables" else 15), family
+
+
+# --- any input ------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["Заңы", "кодексінің", "4-бабына", "54", "сәйкес", "және", "(", ")", ",", ".", "«", "»",
+                          " ", "  ", "   ", "\n", "\n\n\n", "і", "a", "е", "1-", "статьи", "Закона", "\u00ad",
+                          "\u00a0", "“", "”", "б а я н", "  м е н"])
+
+
+def visible(text: str) -> list[str]:
+    table = {latin: cyrillic for latin, cyrillic in LOOKALIKE_PAIRS}
+    quotes = {"“": "«", "”": "»"}
+    return sorted(c for c in (table.get(ch, quotes.get(ch, ch)) for ch in text)
+                  if not c.isspace() and c != "\u00ad" and c not in "«»")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_any_text_is_repaired_without_losing_a_character(text):
+    rep = repair(text)
+    assert_map_points_home(rep)
+    assert visible(rep.text) == visible(text)
