@@ -583,9 +583,8 @@ def _register_name(words: list[str], head_text: str, head: Head | None) -> str:
                 _has_country(expanded):
             last = _poss3(hw.head.lemma, last)
     if head is not None and head.scope == "national":
-        if _has_country(expanded):
-            rest = expanded[len(_country()[0]):]
-            return " ".join([_country()[1], *rest, last])
+        if _has_country(expanded) and len(expanded) == len(_country()[0]):
+            return " ".join([_country()[1], last])  # `Қазақстан Республикасының Үкіметі`
         if len(expanded) == 1 and _low(morph.lemma(expanded[0])) == _country()[0][0]:
             return " ".join([_country()[1], _poss3(head.lemma, last)])  # `Қазақстан Президенті`
     return " ".join([*expanded, last])
