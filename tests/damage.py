@@ -12,7 +12,8 @@ a blank line, a page number), so a test can check the repair's offset map
 as well as its text. The shapes copy the seed's (LANGUAGE_NOTES.md §9):
   layout     paragraphs wrapped into PDF lines of 70-95 characters, first
              lines indented by six spaces, wrapped lines mostly ending with a
-             space, a number hyphenated across lines (`1-` / `бабының`);
+             space, a number or a compound wrapped at its hyphen (`1-` /
+             `бабының`, `өзін-` / `өзі`);
   spacing    a paragraph's last line or a heading one letter at a time,
              two spaces between words;
   anchors    link words cut out (the hole is a double space, `( ` before an
@@ -209,7 +210,7 @@ def wrap(glyphs: list[Glyph], width: int, rng: random.Random) -> list[list[Glyph
         body = word[1:] if line and word[0].char == " " else word
         if line and len(line) + len(word) > width:
             text = "".join(g.char for g in body)
-            m = re.match(r"\d+-", text)
+            m = re.match(r"\d+-|[^\W\d_]+-(?=[^\W\d_])", text)
             if m and len(line) + 1 + m.end() <= width and len(text) > m.end() and rng.random() < 0.7:
                 line += word[:1] + body[:m.end()]
                 lines.append(line)

@@ -33,6 +33,7 @@ HINT = re.compile(r"\S {2,}\S|\S [),;.:]|\( ?\)|« ?»|^ {1,3}\S|^[),;.:]")
 WORD = re.compile(r"[^\W\d_]+")
 NUMBER = re.compile(r"\d+(?:[.\-]\d+)*")
 WRAP_NUMBER = re.compile(r"\d+-")
+WRAP_WORD = re.compile(r"[^\W\d_]+-")
 OPENERS = frozenset("(«[")
 SEPARATORS = frozenset("),;]")
 GLUE_PUNCT = frozenset(".,;:)»!?")
@@ -70,6 +71,9 @@ def link_stem(word: str) -> tuple[str, str, float, str] | None:
             ending = word[len(stem):]
             if ending and not ending.isalpha() or any(c.isupper() for c in ending):
                 return None  # бұйрықЗаңның is two words
+            low_ending = ending.lower()
+            if any(low_ending.startswith(other[0]) for other in stems_by_start().get(low_ending[:2], ())):
+                return None  # қаулышешіміне is two words
             return row
     return None
 
@@ -149,11 +153,13 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
         # the number sign glued to a link word: №постановлением
         if left == "№" and link_stem(tail) is not None:
             return i, True
-        # a wrapped number glued to the anchor: 1-164-бабының (164-бабының 1-),
-        # 13-Заңының, 3-кодекстің (a unit after N- is no seam: 4-бабына); not a
-        # number like 141-1 with its unit after it (141-1 бабы)
-        if left == "-" and (right.isdigit() or is_act_word(tail)) and WRAP_NUMBER.fullmatch(head) \
-                and is_link_word(tail) and not (is_number(token) and is_bare_unit(next_token)):
+        # a number or compound wrapped at its hyphen, the anchor glued on:
+        # 1-164-бабының (164-бабының 1-), 13-Заңының, 3-кодекстің, көші-Заңы
+        # (a unit after N- is no seam: 4-бабына); not a number like 141-1
+        # with its unit after it (141-1 бабы)
+        if left == "-" and is_link_word(tail) and not (is_number(token) and is_bare_unit(next_token)) and (
+                (WRAP_NUMBER.fullmatch(head) and (right.isdigit() or is_act_word(tail)))
+                or (WRAP_WORD.fullmatch(head) and (right.isupper() or right.isdigit()))):
             return i, True
         # a number glued to a link word: 1996статьей
         if left.isdigit() and right.isalpha() and head.isdigit() and link_stem(tail) is not None:

@@ -1,6 +1,7 @@
 """Page breaks and line wrapping: a run of blank lines (with a page number or
 running header in it, where the export has them) in the middle of a
-sentence, a number hyphenated across lines (`1-` / `бабының`), a separator
+sentence, a number or a compound wrapped at its hyphen (`1-` / `бабының`,
+`көші-` / `қон`: the hyphen stays, the export does not hyphenate words), a separator
 wrapped to the start of the next line. Paragraph ends, headings and table
 rows are left as they are: a break is only mended when the line before it
 does not end a sentence and neither side is a table row or a new
@@ -74,8 +75,10 @@ def mend_breaks(rep: Repaired) -> Repaired:
         before, after = lines[i], lines[j]
         gap = j - i - 1
         end_before = spans[i][1]
-        if WRAPPED.search(before[-2:]) and after.lstrip()[:1].isalnum() and before[-2:-1].isdigit():
-            # a number wrapped with its hyphen: 1- / бабының
+        first = after.lstrip()[:1]
+        if WRAPPED.search(before[-2:]) and (
+                (before[-2:-1].isdigit() and first.isalnum()) or (before[-2:-1].isalpha() and first.islower())):
+            # a number or a compound wrapped at its hyphen: 1- / бабының, көші- / қон
             log.delete(end_before, spans[j][0] + len(after) - len(after.lstrip()))
         elif gap and mid_sentence(before, after) and (gap >= 2 or before.endswith(" ") or furniture):
             # a page break inside a sentence: one line break is enough
