@@ -51,7 +51,7 @@ class Head:
     kind: str
     role: str  # body | office
     scope: str  # national | any
-    form: str  # any | noattr | cap
+    form: str  # any | noattr | cap | poss (see the lexicon)
     same_as: str
 
 
@@ -648,11 +648,6 @@ def _content_words(name: str) -> list[str]:
             continue
         out.extend(full.split() if kind == "institution" else [w])  # `БҰҰ` = `Біріккен Ұлттар Ұйымы`
     return out
-
-
-@lru_cache(maxsize=1)
-def _country_abbr() -> str:
-    return next(a for a, (k, _f) in abbreviations().items() if k == "country")
 
 
 def _is_generic(name: str) -> bool:
