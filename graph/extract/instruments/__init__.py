@@ -124,9 +124,10 @@ def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
         if not alias:
             continue
         defining = [toks[c.first].start, toks[c.last].end]
+        after = max(c.last, c.extra.get("group", (0, 0))[1]) + 1  # not the definition itself
         words = alias.split()
         if len(words) == 1:
-            for tok in toks[c.last + 1:]:
+            for tok in toks[after:]:
                 word = tok.text.split("-")[0]
                 if word == alias and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
                     out.append(Found("instrument", tok.start, tok.end,
@@ -136,7 +137,7 @@ def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
         lead = [w.lower() for w in words[:-1]]
         last = _lemma(words[-1])
         n = len(words)
-        for i in range(c.last + 1, len(toks) - n + 1):
+        for i in range(after, len(toks) - n + 1):
             if toks[i].lower != lead[0] or [t.lower for t in toks[i:i + n - 1]] != lead:
                 continue
             if _lemma(toks[i + n - 1].text) == last:

@@ -230,6 +230,9 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if short and tok.is_word and (j < end and ctx.participle(j) or act_type(ctx, j)):
             why = "sentence"
             break
+        if j < end and tok.is_word and _oblique_act(ctx, j):
+            why = "sentence"  # ... Заңымен Экономикалық ... пактіні: another act's word ends the name
+            break
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
             why = "sentence"
             break
@@ -238,6 +241,8 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
             break
         first = j
         j -= 1
+    if j < 0:
+        why = "text"  # the text's first word
     if first is None:
         return None
     # a run of lower-case words is a name only when a qualifier or an issuer
@@ -260,12 +265,23 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
             return None  # Мемлекеттің және бағдарлама
         return (start, why) if start <= end else None
     start = caps[0]
-    sentence_start = start == first and why == "sentence" or (start > 0 and toks[start - 1].text in SENTENCE_END)
+    sentence_start = start == first and why in ("sentence", "text") or (start > 0 and toks[start - 1].text in SENTENCE_END)
     if sentence_start and len(caps) > 1 and not _continues(ctx, start, caps[1]):
         start = caps[1]
+    if start < end and "country" in ctx.roles(start) and "qualifier" not in ctx.roles(start) \
+            and toks[start + 1].capitalised:
+        start += 1  # Қазақстан Азаматтық ... пактін бекітті: the country is the sentence's subject
     while start <= end and not toks[start].is_word:
         start += 1
     return (start, why) if start <= end else None
+
+
+def _oblique_act(ctx: Context, k: int) -> bool:
+    """An act word in a case that cannot stand inside another act's name (an
+    instrumental, dative, locative or ablative: Заңымен, Кодексіне); the
+    genitive and accusative can (конвенцияның хаттамасы, пактіні ратификациялау)."""
+    found = act_type(ctx, k)
+    return found is not None and found[1].case in ("ins", "dat", "loc", "abl")
 
 
 def _accusative_act(ctx: Context, k: int) -> bool:
@@ -602,6 +618,15 @@ def _read_right(ctx: Context, c: Citation) -> None:
             c.alias = ctx.span_text(k, close - 1).strip("«»\"")
             c.last = close
             j = close + 1
+    if j + 2 < len(toks) and toks[j].text == "(" and not c.alias and not c.marker:
+        # a short name in brackets without бұдан әрі: Кодексіне (Салық кодексі)
+        close = next((m for m in range(j + 1, min(len(toks), j + 1 + PROPER_NAME + 1)) if toks[m].text == ")"), None)
+        if close is not None and close > j + 1 and toks[j + 1].capitalised and toks[close - 1].is_word:
+            found = act_type(ctx, close - 1)
+            if found and found[0].kind == c.kind and all(toks[m].is_word for m in range(j + 1, close)):
+                c.alias = ctx.span_text(j + 1, close - 1)
+                c.extra["group"] = (j, close)  # the mention still ends at its case ending
+                j = close + 1
     if c.nominative and not c.date and not c.number and not c.marker and j < len(toks) and not toks[j].blank_before:
         d = ctx.dates_by_start.get(toks[j].start)
         if d and len(d.fields.get("value", "")) == 10:
