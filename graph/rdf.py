@@ -93,15 +93,21 @@ class _DocumentWriter:
 
     # -- the document ------------------------------------------------------
     def _own_act(self) -> NamedNode | None:
-        """The act whose text this document is: the first `self` mention
-        that carries a date or number, else the first `self` mention."""
+        """The act whose text this document is: of the `self` mentions, the
+        first that carries a date or number, else one with a title, else the
+        first. Also remembers the richest own act of each kind, for bare
+        `осы қаулы`-style mentions."""
         selves = [m for m in self.result.mentions if m.type == "instrument" and m.fields.get("self")]
-        selves.sort(key=lambda m: (not (m.fields.get("date") or m.fields.get("number")),))
+        selves.sort(key=lambda m: (not (m.fields.get("date") or m.fields.get("number")), not m.fields.get("title")))
+        self.own_by_kind: dict[str, NamedNode] = {}
+        first = None
         for m in selves:
             act = ids.act_iri(self.base, m.fields, self.result.doc)
             if act:
-                return NamedNode(act)
-        return None
+                node = NamedNode(act)
+                self.own_by_kind.setdefault(str(m.fields.get("kind") or "other"), node)
+                first = first or node
+        return first
 
     def write_document(self) -> None:
         d, r = self.doc, self.result
@@ -122,8 +128,11 @@ class _DocumentWriter:
         if not isinstance(fields, Mapping):
             return None
         if fields.get("self") and not (fields.get("title") or fields.get("date") or fields.get("number")):
-            if self.own_act is not None and not fields.get("kind"):
+            kind = fields.get("kind")
+            if not kind and self.own_act is not None:
                 return self.own_act
+            if kind and str(kind) in self.own_by_kind:
+                return self.own_by_kind[str(kind)]
         value = ids.act_iri(self.base, fields, self.result.doc)
         if value is None:
             return None

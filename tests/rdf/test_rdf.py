@@ -219,7 +219,8 @@ def test_self_mention_is_the_documents_own_act_and_not_a_citation() -> None:
     assert _objects(quads, doc, FOAF.primaryTopic) == {own}
     assert _objects(quads, doc, ELI.cites) == set()
     bodies = {q.object for q in quads if q.predicate == OA.hasBody}
-    assert own in bodies
+    assert bodies == {own}  # «Осы қаулы» is the same act, not a second one
+    assert {q.subject for q in quads if q.predicate == A and q.object == ELI.LegalResource} == {own}
 
 
 def test_date_ranges_are_intervals_between_instants() -> None:
