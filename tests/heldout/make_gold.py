@@ -39,7 +39,7 @@ def line_of(anchor: str, nth: int = 1) -> int:
 def _add(type_: str, anchor: str, nth: int, line: int | None, fields: dict) -> None:
     rec = {"doc": _doc, "line": line or line_of(anchor, nth), "type": type_}
     rec.update({k: v for k, v in fields.items() if v is not None})
-    rec["text"] = anchor
+    rec["text"] = " ".join(anchor.split())
     GOLD.append(rec)
 
 
@@ -526,6 +526,7 @@ for a in ("16", "17"):
     P("ЭӘМҚП-ның 16 және 17-баптарына", ICESCR, article=a)
 N("БҰҰ Экономикалық, әлеуметтік және мәдени құқықтар жөніндегі комитетіне (бұдан әрі – Комитет)", COM8, aliases=COM8a)
 O("қатысушы мемлекет ... мерзімді баяндамалар ұсынуға міндетті", "мерзімді баяндамаларды ұсыну", ICESCR, line=line_of("ұсынуға міндетті"))
+I("Бастапқы баяндама", act("other", "Бастапқы баяндама"))  # Kazakhstan's initial report: a specific document, as in N7
 N("Комитетке 2009", COM8, aliases=COM8a)
 D("2009 жылы", "2009")
 N("Комитеттің қорытынды", COM8, aliases=COM8a)
