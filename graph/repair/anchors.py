@@ -161,8 +161,11 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
                 (WRAP_NUMBER.fullmatch(head) and (right.isdigit() or is_act_word(tail)))
                 or (WRAP_WORD.fullmatch(head) and (right.isupper() or right.isdigit()))):
             return i, True
-        # a number glued to a link word: 1996статьей
-        if left.isdigit() and right.isalpha() and head.isdigit() and link_stem(tail) is not None:
+        # a number or a date glued to a link word: 1996статьей, 13.02.1995постановлением
+        if left.isdigit() and right.isalpha() and NUMBER.fullmatch(head) and link_stem(tail) is not None:
+            return i, True
+        # a preposition glued to an act word: накодексом, отпостановлением
+        if head.lower() in prepositions() and right.islower() and is_act_word(tail) and unique:
             return i, True
         if not (left.isalpha() and right.isalpha()) or not unique:
             continue
@@ -288,6 +291,11 @@ def _glued_plan(line, tokens, end_index, holes, vocab, strong: bool) -> Plan | N
 @lru_cache(maxsize=None)
 def conjunctions() -> frozenset[str]:
     return frozenset(r[0].lower() for lang in ("kk", "ru") for r in lexicon(lang, "repair_conjunctions"))
+
+
+@lru_cache(maxsize=None)
+def prepositions() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in lexicon("ru", "repair_prepositions"))
 
 
 @lru_cache(maxsize=None)

@@ -50,6 +50,14 @@ def mid_sentence(before: str, after: str) -> bool:
         and not is_indented(after) and not is_table_row(tail) and not is_table_row(after)
 
 
+def same_paragraph(before: str, after: str) -> bool:
+    """A page number or header between two lines of prose, the second not
+    indented: the page broke inside a paragraph, after a full stop."""
+    tail = before.strip()
+    return len(tail) >= WRAPPED_LINE_MIN and not is_indented(after) and bool(after.strip()) \
+        and not is_table_row(tail) and not is_table_row(after)
+
+
 def mend_breaks(rep: Repaired) -> Repaired:
     text = rep.text
     spans = line_spans(text)
@@ -80,7 +88,8 @@ def mend_breaks(rep: Repaired) -> Repaired:
                 (before[-2:-1].isdigit() and first.isalnum()) or (before[-2:-1].isalpha() and first.islower())):
             # a number or a compound wrapped at its hyphen: 1- / бабының, көші- / қон
             log.delete(end_before, spans[j][0] + len(after) - len(after.lstrip()))
-        elif gap and mid_sentence(before, after) and (gap >= 2 or before.endswith(" ") or furniture):
+        elif gap and (mid_sentence(before, after) and (gap >= 2 or before.endswith(" ") or furniture)
+                      or furniture and same_paragraph(before, after)):
             # a page break inside a sentence: one line break is enough
             log.delete(end_before + 1, spans[j][0])
         elif not gap and SEPARATOR_START.match(after) and before[-1:] not in (" ", ""):
