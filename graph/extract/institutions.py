@@ -695,6 +695,12 @@ def _candidates(text: str) -> list[Candidate]:
         found.append(Candidate(first, h, tokens[first].start, tok.end, name, "",
                                hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted, weak))
     found = _drop_nested(found)
+    defining = set()
+    for c in found:
+        got = _bracket_abbr(tokens, c.last)
+        if got:
+            defining.update(range(c.last + 1, got[1] + 1))
+    found = [c for c in found if c.last not in defining]  # `(бұдан әрі – Комиссия)` repeats the name
     posts = [c for c in found if _post_in_body(tokens, c)]
     found = [c for c in found if c not in posts]
     found.extend(_abbreviation_candidates(tokens, found, posts))
