@@ -57,7 +57,9 @@ def merged_triples(store: GraphStore) -> Iterator[Triple]:
 
 
 def description(store: GraphStore, base: str | None = None) -> list[Triple]:
-    """VoID/DCAT description of the dataset, as portals harvest it."""
+    """VoID/DCAT description of the dataset, as portals harvest it. The
+    download URLs ({base}dump/zangraph.EXT) are where a publisher is to put
+    the exports; nothing here is dated, so the description is reproducible."""
     base = base or store_base(store)
     ds = NamedNode(f"{base}dataset")
 
@@ -85,6 +87,10 @@ def description(store: GraphStore, base: str | None = None) -> list[Triple]:
         Triple(ds, VOID.documents, Literal(str(documents), datatype=XSD.integer)),
         Triple(ds, VOID.feature, NamedNode("http://www.w3.org/ns/formats/Turtle")),
     ]
+    for row in store.query("SELECT ?act (COUNT(DISTINCT ?doc) AS ?n) (COUNT(DISTINCT ?ann) AS ?m) WHERE { "
+                           "?doc a zg:SourceDocument ; eli:cites ?act . ?act a eli:LegalResource . "
+                           "OPTIONAL { ?ann oa:hasBody ?act } } GROUP BY ?act ORDER BY DESC(?n) DESC(?m) ?act LIMIT 3"):
+        out.append(Triple(ds, VOID.exampleResource, row[0]))
     for prefix, ns in sorted(PREFIXES.items()):
         if prefix in ("zg", "eli", "org", "oa", "prov", "skos", "time", "foaf", "dcterms"):
             out.append(Triple(ds, VOID.vocabulary, NamedNode(ns)))
@@ -97,14 +103,17 @@ def description(store: GraphStore, base: str | None = None) -> list[Triple]:
                 Triple(part, VOID.entities, Literal(n.value, datatype=XSD.integer))]
     for fmt in EXPORT_FORMATS:
         dist = NamedNode(f"{base}dataset/distribution/{fmt}")
+        dump = NamedNode(f"{base}dump/zangraph.{EXTENSIONS[fmt]}")
         out += [Triple(ds, DCAT.distribution, dist),
                 Triple(dist, A, DCAT.Distribution),
+                Triple(dist, DCAT.accessURL, NamedNode(base)),
+                Triple(dist, DCAT.downloadURL, dump),
                 Triple(dist, DCAT.mediaType, NamedNode(f"http://www.iana.org/assignments/media-types/{MEDIA_TYPES[fmt]}")),
                 Triple(dist, DCTERMS.format, Literal(MEDIA_TYPES[fmt])),
                 Triple(dist, DCTERMS.title, Literal(f"zangraph.{EXTENSIONS[fmt]}")),
                 Triple(dist, DCTERMS.license, NamedNode(LICENSE_PLACEHOLDER))]
         if fmt in ("nt", "turtle"):
-            out.append(Triple(ds, VOID.dataDump, dist))
+            out.append(Triple(ds, VOID.dataDump, dump))
     return sorted(out, key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
 
 

@@ -107,6 +107,10 @@ def test_dataset_description(gold_store) -> None:
     distributions = {o for s, p, o in desc if s == ds and p == DCAT.distribution}
     assert len(distributions) == len(ex.EXPORT_FORMATS)
     assert any(p.value.endswith("license") for s, p, o in desc if s == ds)
+    assert (ds, VOID.exampleResource, NamedNode(f"{DEFAULT_BASE}eli/constitution")) in desc
+    assert (ds, VOID.dataDump, NamedNode(f"{DEFAULT_BASE}dump/zangraph.ttl")) in desc
+    for dist in distributions:
+        assert any(s == dist and p == DCAT.downloadURL for s, p, o in desc)
 
 
 def test_quad_exports_put_the_description_in_its_own_graph(gold_store) -> None:
