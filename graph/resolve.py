@@ -285,6 +285,17 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
     return own[0] if own else None
 
 
+def _defined(kind: str, pos: int, word: str | None, full: list[Found]) -> Found | None:
+    """The last act before `pos` whose defined one-word short name is `word`."""
+    if not word:
+        return None
+    for f in reversed([f for f in full if f.start < pos and f.fields.get("kind") == kind]):
+        alias = f.fields.get("_alias")
+        if alias and len(alias.split()) == 1 and _same_word(alias, word):
+            return f
+    return None
+
+
 def resolve_anaphora(instruments: list[Found]) -> list[Found]:
     """Give pointing mentions the identity of the act they point to; drop bare
     type words that point to nothing (`заң` in general)."""
@@ -305,6 +316,12 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         marker = fl.get("_marker")
         if not marker and not fl.get("_bare"):
             out.append(f)
+            continue
+        if fl.get("_bare") and not marker and fl.get("_plural") and fl.get("_capital"):
+            # Қағидалардың: only as the short name defined for an act before it
+            target = _defined(fl["kind"], f.start, fl.get("_head_text"), full)
+            out.append(_replace(f, **_identity(target.fields), anaphora=True) if target
+                       else _replace(f, _drop=True))
             continue
         if fl.get("_bare") and not marker and (fl.get("_plural") or not fl.get("_capital")):
             out.append(_replace(f, _drop=True))

@@ -21,6 +21,7 @@ PROPER_NAME = 4  # words in a quoted proper name (Нұрлы көш, Өнімд�
 TITLED_REACH = 7  # words between a title word and a report's type word (... туралы алтыншы ... баяндама)
 SHORT_NAME_OTHER = 15  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік)$")
+_ATTRIBUTE = re.compile(r"(?:ды|ді|ты|ті|лы|лі|шы|ші|ңғы|ңгі)$")  # мерзімді, бесінші, соңғы
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _NUMBER_SIGNS = frozenset({"№", "n", "no"})
 _DASHES = frozenset("-–—")
@@ -276,6 +277,24 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     return (start, why) if start <= end else None
 
 
+def _describes(ctx: Context, a: int, b: int) -> bool:
+    """Whether tokens a..b are only adjectives, ordinals and `және` between a
+    title's last word and its type word (туралы алтыншы және жетінші жиынтық
+    мерзімді баяндама), not a phrase of their own (қарсы іс-қимыл және
+    қоғамдағы ... келісімді)."""
+    for k in range(a, b + 1):
+        word = ctx.tokens[k].lower
+        if not (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "and" in ctx.roles(k)
+                or _genitive_act(ctx, k)):
+            return False
+    return True
+
+
+def _genitive_act(ctx: Context, k: int) -> bool:
+    found = act_type(ctx, k)
+    return found is not None and found[1].case == "gen"
+
+
 def _oblique_act(ctx: Context, k: int) -> bool:
     """An act word in a case that cannot stand inside another act's name (an
     instrumental, dative, locative or ablative: Заңымен, Кодексіне); the
@@ -433,8 +452,10 @@ def read(ctx: Context, head: int) -> Citation | None:
         c.title = c.title[:1].upper() + c.title[1:]
     if t.use == "numbered" and not (c.date or c.number or "quoted" in seen):
         return None
-    if c.plural and not (c.title or c.date or c.number):
+    if c.plural and not (c.title or c.date or c.number) and not (c.capitalised and t.use == "bare"):
         return None  # Жоғарғы Сотының нормативтік қаулылары: acts in general
+    # (a capitalised plural alone may be a short name the text defined:
+    # (бұдан әрі – Қағидалар) ... Қағидалардың 4-тармағы; resolve decides)
     if not (c.title or c.date or c.number or c.issuer and t.name == "about" or t.name == "fixed"):
         c.bare = True
         c.first = head - len(t.before)
@@ -544,7 +565,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
                 return
     run = name_run(ctx, end, c.head)
     reach = TITLED_REACH if t.use == "titled" else 3
-    titled = run and any("about" in ctx.roles(k) for k in range(max(run[0], end - reach + 1), end + 1))
+    titled = run and any("about" in ctx.roles(k) and _describes(ctx, k + 1, end)
+                         for k in range(max(run[0], end - reach + 1), end + 1))
     if not titled:
         if t.use == "titled":
             # only a proper name of one word: Женева келісімі, Дурбан декларациясы
