@@ -158,7 +158,7 @@ def _abbr_base(word: str) -> str:
     """`БҰҰ-ның` -> `БҰҰ`; a word that is not an abbreviation -> ""."""
     base, _ending = morph.split_hyphen_suffix(word)
     if base in abbreviations():
-        return base  # listed, whatever its letter case (`ЕврАзЭҚ`)
+        return base  # listed, whatever its letter case
     letters = [c for c in base if c.isalpha()]
     if len(letters) < 2 or sum(c.isupper() for c in letters) < max(2, len(letters) - 2):
         return ""
