@@ -23,6 +23,9 @@ from .models import DocumentResult, Mention
 from .namespaces import A, DCTERMS, ELI, FOAF, OA, ORG, PROV, SKOS, TIME, XSD, ZG
 
 QUOTE_CONTEXT = 32  # characters of prefix/suffix in a TextQuoteSelector
+# eli:language values: the EU Publications Office language authority (ISO 639-3)
+LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
+LANGUAGE_CODES = {"kk": "KAZ", "ru": "RUS", "en": "ENG"}
 MODALITIES = ("obligation", "prohibition", "permission")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 
@@ -141,7 +144,9 @@ class _DocumentWriter:
         self.out.add(act, A, ELI.LegalResource)
         self.out.add(act, ELI.type_document, self.kind(kind))
         if fields.get("title"):
-            self.out.add(act, ELI.title, self.text(str(fields["title"]).strip()))
+            title = self.text(str(fields["title"]).strip())
+            self.out.add(act, ELI.title, title)
+            self.expression(act, title)
         if fields.get("date"):
             lit = _date_literal(str(fields["date"]))
             if lit.datatype == XSD.date:
@@ -155,6 +160,19 @@ class _DocumentWriter:
         if fields.get("draft"):
             self.out.add(act, A, ZG.Draft)
         return act
+
+    def expression(self, act: NamedNode, title: Literal) -> None:
+        """ELI proper keeps titles on the act's language version: the title
+        as read, on `{act}/{lang}` (an eli:LegalExpression realising the act)."""
+        code = LANGUAGE_CODES.get(self.lang)
+        if code is None:
+            return
+        expr = NamedNode(f"{act.value}/{self.lang}")
+        self.out.add(expr, A, ELI.LegalExpression)
+        self.out.add(expr, ELI.realizes, act)
+        self.out.add(expr, ELI.language, NamedNode(LANGUAGE_AUTHORITY + code))
+        self.out.add(expr, ELI.title, title)
+        self.out.add(act, ELI.is_realized_by, expr)
 
     def kind(self, kind: str) -> NamedNode:
         node = NamedNode(ids.kind_iri(kind))

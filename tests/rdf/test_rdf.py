@@ -146,6 +146,11 @@ EXPECTED_FACTS = [
     (GOV, A, ORG.Organization),
     (GOV, SKOS.prefLabel, Literal("Қазақстан Республикасының Үкіметі", language="kk")),
     (CODE, ELI.title, Literal("Қылмыстық кодекс", language="kk")),
+    (CODE, ELI.is_realized_by, NamedNode(f"{CODE}/kk")),
+    (f"{CODE}/kk", A, ELI.LegalExpression),
+    (f"{CODE}/kk", ELI.realizes, NamedNode(CODE)),
+    (f"{CODE}/kk", ELI.title, Literal("Қылмыстық кодекс", language="kk")),
+    (f"{CODE}/kk", ELI.language, NamedNode("http://publications.europa.eu/resource/authority/language/KAZ")),
     (f"{CODE}/art/54", ELI.is_part_of, NamedNode(CODE)),
     (f"{CODE}/art/54", ZG.article, Literal("54")),
     (f"{CODE}/art/54/part/2", ELI.is_part_of, NamedNode(f"{CODE}/art/54")),
@@ -241,6 +246,7 @@ def test_configurable_base() -> None:
     quads = document_quads(operative_result(), base=base)
     minted = {t.value for q in quads for t in (q.subject, q.object, q.graph_name) if isinstance(t, NamedNode)
               and not t.value.startswith(("http://www.w3.org", "http://data.europa.eu", "http://xmlns.com",
+                                          "http://publications.europa.eu/resource/authority/",
                                           "http://purl.org", "https://w3id.org/zangraph/"))}
     assert minted and all(v.startswith(base) for v in minted)
 

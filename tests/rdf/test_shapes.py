@@ -112,6 +112,10 @@ def _article_as_number(g):
     g.add((sub, ZG.article, Literal(54)))
 
 
+def _expression_without_language(g):
+    g.remove((_first(g, ELI.LegalExpression), ELI.language, None))
+
+
 def _negative_start(g):
     sel = _first(g, OA.TextPositionSelector)
     g.set((sel, OA.start, Literal(-1, datatype=XSD.integer)))
@@ -126,6 +130,7 @@ BREAKAGES = [
     (_kind_without_labels, ("MinCountConstraintComponent", "Violation")),
     (_article_as_number, ("DatatypeConstraintComponent", "Violation")),
     (_negative_start, ("MinInclusiveConstraintComponent", "Violation")),
+    (_expression_without_language, ("MinCountConstraintComponent", "Violation")),
 ]
 
 
