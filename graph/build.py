@@ -163,6 +163,18 @@ def _process(path: str, base: str, known_hash: str | None, do_repair: bool,
         return Skipped(path, f"internal error: {type(exc).__name__}: {exc}", size)
 
 
+def document_nquads(path: str | os.PathLike, base: str | None = None, *, do_repair: bool = True,
+                    max_bytes: int = MAX_BYTES) -> Built | Skipped:
+    """One file to its document graph as N-Quads, or the reason it was
+    skipped: the independent per-file task, with no store and no shared
+    state, for running extraction on a cluster engine (Dask, Ray, Spark,
+    a Slurm array) and loading the results with GraphStore.load_documents
+    or any SPARQL store's bulk loader."""
+    from .iri import DEFAULT_BASE
+
+    return _process(str(path), base or DEFAULT_BASE, None, do_repair, max_bytes)  # type: ignore[return-value]
+
+
 def _inputs(paths: Iterable[str | os.PathLike], base: str) -> tuple[list[_Input], list[Skipped]]:
     """The files to build, each with its document graph; a second file with
     the same document name (two directories, one file name) is skipped

@@ -148,3 +148,22 @@ def test_interrupted_build_resumes_with_nothing_lost_or_duplicated(corpus, refer
     built, unchanged, skipped = summary_line(resumed.stdout)
     assert unchanged == len(saved) and built == 40 - len(saved) and skipped == 0
     assert store_content(store) == reference[1]
+
+
+def test_per_file_task_is_self_contained(tmp_path):
+    """The cluster task: a path in, a document graph's N-Quads (or a reason) out."""
+    import pyoxigraph
+
+    from graph.build import Built, Skipped, document_nquads
+    from tests.scale.conftest import dev_docs
+
+    doc = dev_docs()[0]
+    out = document_nquads(doc)
+    assert isinstance(out, Built) and out.graph_iri.endswith("/" + doc.name)
+    quads = list(pyoxigraph.parse(out.nquads, format=pyoxigraph.RdfFormat.N_QUADS))
+    assert len(quads) == out.quads > 0 and {q.graph_name.value for q in quads} == {out.graph_iri}
+    assert sum(out.counts.values()) > 0
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    skipped = document_nquads(bad)
+    assert isinstance(skipped, Skipped) and "binary" in skipped.reason
