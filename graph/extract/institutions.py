@@ -138,6 +138,12 @@ def abbreviations() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in lexicon("kk", "abbreviations")}
 
 
+@lru_cache(maxsize=1)
+def _organisation_letters() -> frozenset[str]:
+    """Last letters that make an abbreviation an organisation's (`Ұ` = ұйым)."""
+    return frozenset(a for a, (k, _f) in abbreviations().items() if k == "head_letter")
+
+
 # ---------------------------------------------------------------- words
 
 
@@ -832,9 +838,12 @@ def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
             name = defined[base]
         else:
             kind, full = abbreviations().get(base, ("", ""))
-            if kind != "institution":
+            if kind == "institution":
+                name = full
+            elif not kind and base.isupper() and base[-1] in _organisation_letters():
+                name = base  # `ШЫҰ`: an unlisted abbreviation of an `... ұйымы`
+            else:
                 continue
-            name = full
         out.append(Candidate(i, i, tok.start, tok.end, name, base, "", "any", False, ()))
     return out
 
