@@ -145,7 +145,7 @@ def test_union_is_rebuilt_for_a_store_without_one(tmp_path: Path) -> None:
 def test_load_documents_fills_the_union(tmp_path: Path) -> None:
     from graph.rdf import nquads
 
-    results = [process_text("a.txt", _constitution_text(14)), process_text("b.txt", _constitution_text(20))]
+    results = [process_text("a.txt", _constitution_text(14)), process_text("заң 2.txt", _constitution_text(20))]
     with GraphStore(str(tmp_path / "one")) as one, GraphStore(str(tmp_path / "fast")) as fast:
         batch = []
         for r in results:
