@@ -21,6 +21,7 @@ IDENTITY = ("kind", "title", "date", "number", "issuer")
 HEADER_REACH = 1500  # characters: where a document states its own requisites
 HEADER_LEAD = 12  # words of an issuer before the header's requisites
 SHORT_TITLE = 3  # words in a shortened name (Құжаттандыру қағидалары)
+REPORT_TITLE = 40  # words in a report's title paragraph
 RECENT = 1500  # characters: a bare type word means the act named this close before it
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "«»\"“”„")
@@ -103,8 +104,9 @@ def own_acts(text: str, instruments: list[Found]) -> list[Found]:
     бекітілсін`) as its own too."""
     header = _header(text, instruments)
     if header is None:
-        return [_replace(f, self=True, _own=True) if f.fields.get("title") and _followed_by_approval(text, f) else f
-                for f in instruments]
+        out = [_replace(f, self=True, _own=True) if f.fields.get("title") and _followed_by_approval(text, f) else f
+               for f in instruments]
+        return _own_report(text, out)
     heading = _heading(text, header)
     identity = {k: header.fields[k] for k in IDENTITY if header.fields.get(k)}
     identity.pop("title", None)
@@ -133,6 +135,27 @@ def own_acts(text: str, instruments: list[Found]) -> list[Found]:
             f = _replace(f, self=True, _own=True)
         result.append(f)
     return sorted(result, key=lambda f: (f.start, f.end))
+
+
+def _own_report(text: str, instruments: list[Found]) -> list[Found]:
+    """A document with no act header whose title paragraph ends in a report's
+    word after туралы (`... орындауы туралы ақпарат`, `... туралы баяндама`)
+    is that report itself."""
+    m = re.search(r"\S(?:.|\n(?![ \t]*\n))*", text[:HEADER_REACH])
+    if m is None:
+        return instruments
+    body = " ".join(m.group().split())
+    words = _norm(body).split()
+    if len(words) < 3 or len(words) > REPORT_TITLE or any(ch in body for ch in ".;:!?"):
+        return instruments
+    roles = vocabulary().roles
+    last = vocabulary().types.get(_lemma(words[-1]), ())
+    if words[-2] not in roles.get("title_end", ()) or not any(t.kind == "other" for t in last):
+        return instruments
+    start, end = m.start(), m.start() + len(m.group().rstrip())
+    own = {"kind": "other", "title": body, "self": True, "_own": True}
+    kept = [f for f in instruments if not (start <= f.start and f.end <= end and f.fields.get("kind") == "other")]
+    return sorted(kept + [Found("instrument", start, end, own)], key=lambda f: (f.start, f.end))
 
 
 def _approved_in(text: str, f: Found, heading_end: int) -> bool:
@@ -314,6 +337,12 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             out.append(_replace(f, **_identity(target.fields), anaphora=True))
             continue
         marker = fl.get("_marker")
+        if fl.get("_self_word") or fl.get("_own_draft"):
+            # осы ақпарат, бұл құжат, Баяндама жобасы: the document's own
+            # report, when the document is or approves one
+            own = [g for g in full if g.fields.get("self") and g.fields.get("kind") == fl["kind"]]
+            out.append(_replace(f, **_identity(own[0].fields), anaphora=True) if own else _replace(f, _drop=True))
+            continue
         if not marker and not fl.get("_bare"):
             out.append(f)
             continue

@@ -82,6 +82,10 @@ def _to_found(ctx: Context, c: Citation) -> Found:
         fields["_nominative"] = True
     if c.alias:
         fields["_alias"] = c.alias
+    if c.extra.get("self_word"):
+        fields["_self_word"] = True
+    if c.extra.get("own_draft"):
+        fields["_own_draft"] = True
     if "short_name" in c.extra:
         fields["_short_name"] = c.extra["short_name"]
     return Found("instrument", ctx.tokens[c.first].start, ctx.tokens[c.last].end, fields)

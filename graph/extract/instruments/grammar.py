@@ -344,6 +344,10 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.marker, c.first = "this", i
         elif "anaphora" in roles:
             c.marker, c.first = "anaphora", i
+    if t.use == "self":
+        if not c.marker:
+            return None  # ақпарат, құжат: the document itself only after осы/бұл
+        c.extra["self_word"] = True
     if c.marker:
         _read_right(ctx, c)
         return c
@@ -462,6 +466,9 @@ def read(ctx: Context, head: int) -> Citation | None:
         c.issuer = None
         if c.first > 0 and toks[c.first - 1].text in OPEN_QUOTES | PLAIN_QUOTES:
             return None  # «Заңды мұрагерлік»: a quoted phrase, not a reference
+        if c.draft and t.kind == "other":
+            c.extra["own_draft"] = True  # Баяндама жобасы: the draft of the document's own report
+            return c
         if t.use != "bare":
             return None
     return c
