@@ -193,3 +193,23 @@ def test_building_the_seed_twice_exports_the_same_bytes(pipeline_store, tmp_path
         assert exported(store, "turtle") == exported(pipeline_store, "turtle")
         assert set(parse(exported(store, "nq"), format=RdfFormat.N_QUADS)) == \
             set(parse(exported(pipeline_store, "nq"), format=RdfFormat.N_QUADS))
+
+
+def test_rdflib_dataset_keeps_one_graph_per_document(small_store) -> None:
+    import rdflib
+
+    ds = ex.to_rdflib(small_store)
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert names == {g.value for g in small_store.graphs()}
+    assert sum(len(g) for g in ds.graphs()) == len(small_store)
+    assert isinstance(ex.to_rdflib(small_store, merged=True), rdflib.Graph)
+
+
+def test_an_empty_store_exports_just_its_description(tmp_path) -> None:
+    from graph.store import GraphStore
+
+    with GraphStore(str(tmp_path / "empty")) as store:
+        triples = {q.triple for q in parse(exported(store, "turtle"), format=RdfFormat.TURTLE)}
+    ds = NamedNode(f"{DEFAULT_BASE}dataset")
+    assert Triple(ds, VOID.triples, Literal("0", datatype=XSD.integer)) in triples
+    assert all(t.subject.value.startswith(f"{DEFAULT_BASE}dataset") for t in triples)
