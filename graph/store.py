@@ -64,8 +64,14 @@ class GraphStore:
         else:
             self._store = Store(self.path) if self.path is not None else Store()
         self.read_only = read_only
-        if not read_only and self._union_missing():
-            self.rebuild_union()
+        # a store written before the union was materialised: rebuild it, or,
+        # read-only, fall back on oxigraph's (bag) union of the named graphs
+        self._bag_union = False
+        if self._union_missing():
+            if read_only:
+                self._bag_union = True
+            else:
+                self.rebuild_union()
 
     # -- context manager ---------------------------------------------------
     def __enter__(self) -> "GraphStore":
@@ -229,7 +235,8 @@ class GraphStore:
         documents (each triple once); GRAPH ?g names them one by one. The
         prefixes of graph.namespaces are predeclared. Raises SyntaxError for a
         malformed query."""
-        return self.store.query(sparql, substitutions=dict(substitutions or {}), prefixes=dict(PREFIXES))
+        return self.store.query(sparql, substitutions=dict(substitutions or {}), prefixes=dict(PREFIXES),
+                                use_default_graph_as_union=self._bag_union)
 
     def triples(self) -> Iterator:
         """The union of the documents, each triple once."""

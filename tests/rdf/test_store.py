@@ -138,6 +138,9 @@ def test_union_is_rebuilt_for_a_store_without_one(tmp_path: Path) -> None:
         _load(store, "a.txt", _constitution_text(14))
         expected = set(store.triples())
         store.store.clear_graph(DefaultGraph())  # as a store written before the union existed
+    with GraphStore(path, read_only=True) as store:  # read-only: queries still see the documents
+        docs = {row[0].value for row in store.query("SELECT DISTINCT ?d WHERE { ?d a zg:SourceDocument }")}
+        assert docs == {f"{DEFAULT_BASE}doc/a.txt"}
     with GraphStore(path) as store:
         assert set(store.triples()) == expected
 
