@@ -5,17 +5,22 @@ glued to its last character when the line had no trailing space:
 `кодексінің , , , ).54 96 103-баптары` reads `кодексінің 54, 96, 103-баптары)`.
 
 Evidence needed before anything moves:
-  holes   where the anchors were: a double space between words, a space
-          before a separator (` ,` ` )`), an empty bracket pair, a line that
-          starts with one space or with a separator;
+  holes   where the anchors were: each space more than one between words
+          (adjacent links leave one each), a space before a separator
+          (` ,` ` )`), an empty pair of brackets or quotes, spaces or a
+          separator starting a wrapped line (the line after a page break);
   block   the anchors at the line end: glued to the last word at a clear
-          seam (after punctuation, letter->digit, a case change, or before a
-          link word), or, unglued, words that only links are made of (act
-          types, structural units, numbers);
-  count   one anchor per hole, in order (or one several-word anchor for one
-          hole when the block is glued).
-A line that ends with a space has nothing appended; a line longer than a
-PDF line is not a PDF line. Otherwise the text is left alone.
+          seam (after punctuation, letter->digit, a case change, a wrap
+          hyphen, a preposition, or before a link word), or, unglued, words
+          that only links are made of (act types, structural units, numbers,
+          an act's adjective), or a quoted title ending the line;
+  count   one anchor per hole, in order (one several-word anchor for one
+          hole when the block is glued; a number and its bare unit are one).
+When an unglued block can be read more than one way (links that ended the
+line were appended where they stood), the reading whose link words come out
+in citation order wins, the fewest-words one on a tie. A line that ends with
+a space has nothing appended; a line longer than a PDF line is not a PDF
+line. Otherwise the text is left alone.
 """
 from __future__ import annotations
 
