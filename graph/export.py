@@ -51,7 +51,8 @@ def store_base(store: GraphStore) -> str:
 
 def merged_triples(store: GraphStore) -> Iterator[Triple]:
     """Each triple of the document graphs once, grouped by subject, its types first."""
-    result = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s IF(?p = rdf:type, 0, 1) ?p ?o")
+    distinct = "DISTINCT " if getattr(store, "_bag_union", False) else ""  # an old read-only store
+    result = store.query(f"SELECT {distinct}?s ?p ?o WHERE {{ ?s ?p ?o }} ORDER BY ?s IF(?p = rdf:type, 0, 1) ?p ?o")
     for row in result:
         yield Triple(row[0], row[1], row[2])
 
