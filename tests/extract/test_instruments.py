@@ -17,6 +17,7 @@ from graph.pipeline import process_text
 L, C, R, O, D, P, T, U, K = ("law", "code", "resolution", "order", "decision", "programme",
                               "treaty", "un_document", "constitution")
 
+PROT = "Мүгедектердің құқықтары туралы конвенцияның Факультативтік хаттамасы"
 REP = "Су ресурстарын пайдалану туралы баяндама"
 RES = {"kind": R, "date": "2020-03-03", "number": "100", "title": "Су ресурстарын пайдалану туралы баяндаманы бекіту туралы"}
 
@@ -275,6 +276,24 @@ ROWS = [
          ("Баяндама жобасын", {"kind": "other", "draft": True, "title": REP, "self": True, "anaphora": True}),
          ("Бұл құжатқа", {"kind": "other", "title": REP, "self": True, "anaphora": True})],
         id="a resolution approving a report: the report's draft and бұл құжат are the report"),
+    pytest.param(
+        "Комитеттің № 14 (2000) жалпы ескертпесінде денсаулық құқығы түсіндірілген. Баптың ескертпесі алып тасталсын.",
+        [("№ 14 (2000) жалпы ескертпесінде", {"kind": U, "number": "14"})],
+        id="a treaty body's general comment by number; an article's note is none"),
+    pytest.param(
+        "Ел Мүгедектердің құқықтары туралы конвенцияның Факультативтік хаттамасына қол қойды. "
+        "Хаттаманың 6-бабына сәйкес Комитет тергеу жүргізеді. Хаттаманың көшірмесі жіберілді.",
+        [("Мүгедектердің құқықтары туралы конвенцияның", {"kind": T, "title": PROT[:-len("ның Факультативтік хаттамасы")]}),
+         ("Мүгедектердің құқықтары туралы конвенцияның Факультативтік хаттамасына", {"kind": T, "title": PROT}),
+         ("Хаттаманың", {"kind": T, "title": PROT, "anaphora": True})],
+        id="a capitalised Хаттама before an article points back; not before other words (minutes)"),
+    pytest.param(
+        "Халықаралық еңбек ұйымының Жұмыс уақыты туралы № 47 конвенциясына 1995 жылғы Хаттама ратификацияланды.",
+        [("Халықаралық еңбек ұйымының Жұмыс уақыты туралы № 47 конвенциясына",
+          {"kind": T, "title": "Жұмыс уақыты туралы конвенция", "number": "47"}),
+         ("Халықаралық еңбек ұйымының Жұмыс уақыты туралы № 47 конвенциясына 1995 жылғы Хаттама",
+          {"kind": T, "title": "Жұмыс уақыты туралы конвенцияға 1995 жылғы Хаттама"})],
+        id="a title before a convention's number; a protocol of a year to a convention"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

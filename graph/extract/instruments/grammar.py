@@ -378,6 +378,15 @@ def read(ctx: Context, head: int) -> Citation | None:
             seen.add("number")
             c.first = n[0]
             i = n[0] - 1
+            if t.name == "noun" and "title" not in seen and i >= 0 and "about" in ctx.roles(i):
+                # ... еңбек туралы № 29 конвенциясы: a title before the number
+                run = name_run(ctx, i, head, commas=False)
+                if run:
+                    c.title = ctx.span_text(run[0], i) + " " + nominative(toks[head].text, a, False).lower()
+                    c.title = c.title[:1].upper() + c.title[1:]
+                    seen.add("title")
+                    c.first = run[0]
+                    i = run[0] - 1
             continue
         if t.kind == "un_document" and tok.has_digit and "/" in tok.text and not c.number:
             c.number = tok.text
@@ -444,6 +453,8 @@ def read(ctx: Context, head: int) -> Citation | None:
                 i = o - 1
                 continue
         break
+    if t.kind == "treaty" and "date" in seen and "title" not in seen and not c.date and i >= 0:
+        _protocol_to(ctx, c, t, a, i)
     if c.plural and "quoted" in seen:
         c.extra["siblings"] = _siblings(ctx, c, t, a)
     _read_right(ctx, c)
@@ -469,9 +480,36 @@ def read(ctx: Context, head: int) -> Citation | None:
         if c.draft and t.kind == "other":
             c.extra["own_draft"] = True  # Баяндама жобасы: the draft of the document's own report
             return c
-        if t.use != "bare":
-            return None
+        if t.use != "bare" and not (t.use == "named" and c.capitalised and _unit_next(ctx, head)):
+            return None  # (Хаттаманың 2-бабына: a capitalised act word before a unit points back)
     return c
+
+
+def _unit_next(ctx: Context, head: int) -> bool:
+    """Whether a numbered structural unit follows token `head` (2-бабына)."""
+    if head + 1 >= len(ctx.tokens):
+        return False
+    tok = ctx.tokens[head + 1]
+    if not tok.has_digit or "-" not in tok.text:
+        return False
+    word = tok.text.rpartition("-")[2]
+    return word.isalpha() and any(a.stem in ctx.vocab.units for a in readings(word))
+
+
+def _protocol_to(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, i: int) -> None:
+    """`... туралы конвенцияға 2014 жылғы Хаттама`: a treaty of a year made to
+    another treaty (in the dative) is named by it."""
+    found = act_type(ctx, i)
+    if not found or found[0].kind != "treaty" or found[1].case != "dat":
+        return
+    other = read(ctx, i)
+    if other is None or not other.title:
+        return
+    words = other.title.split()
+    words[-1] = morph.inflect(morph.lemma(words[-1]).lower(), case="dat")
+    year = ctx.span_text(c.first, c.head - 1)
+    c.title = " ".join(words) + " " + year + " " + nominative(ctx.tokens[c.head].text, a, False)
+    c.first = other.first
 
 
 def _siblings(ctx: Context, c: Citation, t: ActType, a: morph.Analysis) -> list[Citation]:

@@ -27,6 +27,7 @@ class Vocabulary:
     roles: dict[str, frozenset[str]]  # role -> words (lower case, multi-word with spaces)
 
     by_word: dict[str, frozenset[str]]  # word -> its roles
+    units: frozenset[str] = frozenset()  # structural unit words (units.tsv): бап, тармақ
 
     def role(self, word: str) -> frozenset[str]:
         return self.by_word.get(word, frozenset())
@@ -52,9 +53,11 @@ def vocabulary(lang: str = "kk") -> Vocabulary:
     for role, words in roles.items():
         for w in words:
             by_word.setdefault(w, set()).add(role)
+    units = frozenset(row[1].lower() for row in lexicon(lang, "units") if row[0] == "unit" and len(row) > 1)
     return Vocabulary(
         {k: tuple(sorted(v, key=lambda t: -len(t.before))) for k, v in types.items()},
         prefilter,
         {k: frozenset(v) for k, v in roles.items()},
         {k: frozenset(v) for k, v in by_word.items()},
+        units,
     )

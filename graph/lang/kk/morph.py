@@ -218,8 +218,8 @@ def _odd_stem(stem: str) -> bool:
     rules = _rules()
     if stem in rules.novoice or stem in rules.known or len(stem) < 2:
         return False
-    if stem[-1] in rules.voicing.values():
-        return True
+    if stem[-1] in rules.voicing.values() and not stem.endswith("нг"):
+        return True  # (loanwords in -нг keep their г: холдинг, лизинг)
     if len(stem) == 2 and _last_class(stem) == "V" and _last_class(stem[0]) != "V":
         return True
     return stem[-1] in rules.odd_final["after_consonant"] and (_last_class(stem[-2]) != "V" or stem[-2] in rules.glides)
