@@ -14,6 +14,7 @@ copy of the graph. Layout under the base:
     eli/{kind}/doc/{document}                     a document's own act known by kind only
     {act}/art/54/part/2/para/3/sub/a              a provision, nested under its act
     {act}/draft                                   the draft of an act
+    {act}/kk                                      the act's Kazakh version (eli:LegalExpression)
     org/{normalised-name}                         an institution
     date/2012-10-22, date/2008/2010               a date, a date range
     doc/{file}                                    a source document

@@ -10,7 +10,12 @@ number, or `prefix:name` with the prefixes of graph.namespaces). `run(store,
 sparql, params)` binds each parameter variable (?code) to the given value, or
 to its default, by SPARQL substitution (the query text is never spliced). A
 given value that reads as a SPARQL term or an http(s) IRI is taken as such;
-any other value is a plain string.
+any other value is a plain string. A parameter must appear in the SELECT
+clause (and in GROUP BY when the query aggregates): oxigraph substitutes only
+projected variables, and not inside sub-queries.
+
+Queries may use the prefixes of graph.namespaces (eli:, oa:, zg:, zgk: …)
+without declaring them.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Mentions -> RDF quads, all in the document's own named graph.
 
-Vocabulary (ontology/zangraph.ttl): acts are eli:LegalResource, provisions
+Vocabulary (ontology/zangraph.ttl): acts are eli:LegalResource (their titles
+also on an eli:LegalExpression per language), provisions
 eli:LegalResourceSubdivision nested by eli:is_part_of, institutions
 org:Organization, obligations zg:Obligation, dates time:Instant/Interval, the
 file zg:SourceDocument; each mention is an oa:Annotation whose target selects
