@@ -21,6 +21,7 @@ IDENTITY = ("kind", "title", "date", "number", "issuer")
 HEADER_REACH = 1500  # characters: where a document states its own requisites
 HEADER_LEAD = 12  # words of an issuer before the header's requisites
 SHORT_TITLE = 3  # words in a shortened name (Құжаттандыру қағидалары)
+FOREIGN = ("un_document",)  # a kind a document never is; `осы ұсынымдар` needs an antecedent named so
 REPORT_TITLE = 40  # words in a report's title paragraph
 RECENT = 1500  # characters: a bare type word means the act named this close before it
 _SPACE = re.compile(r"\s+")
@@ -291,7 +292,8 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
     act of that kind named just before; else the last one named, else the
     document's own."""
     before = [f for f in full if f.start < pos and f.fields.get("kind") == kind
-              and (not word or _same_head(f, word))]
+              and (not word or _same_head(f, word))
+              and (kind not in FOREIGN or not word or f.fields.get("_head_text"))]
     own = [f for f in full if f.fields.get("self") and f.fields.get("kind") == kind]
     if marker == "this" and own:
         return own[0]
@@ -356,7 +358,7 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             out.append(_replace(f, _drop=True))
             continue
         target = antecedent(fl["kind"], f.start, fl.get("_head_text"), full, marker)
-        if target is None and marker == "this" and not has_own:
+        if target is None and marker == "this" and not has_own and fl["kind"] not in FOREIGN:
             # the document's own act, known only from `осы шешім`
             own = {"kind": fl["kind"], "self": True}
             full.append(Found("instrument", f.start, f.end, own))

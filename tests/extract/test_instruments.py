@@ -294,6 +294,12 @@ ROWS = [
          ("Халықаралық еңбек ұйымының Жұмыс уақыты туралы № 47 конвенциясына 1995 жылғы Хаттама",
           {"kind": T, "title": "Жұмыс уақыты туралы конвенцияға 1995 жылғы Хаттама"})],
         id="a title before a convention's number; a protocol of a year to a convention"),
+    pytest.param(
+        "Комитеттің қорытынды ұсынымдары 2010 жылғы мамырда қабылданды (E/C.12/KAZ/CO/1). "
+        "Сарапшылар еңбек кодексін өзгертуді ұсынды. Тұжырымдамада осы ұсынымдарды іске асыру көзделген.",
+        [("E/C.12/KAZ/CO/1", {"kind": U, "number": "E/C.12/KAZ/CO/1"}),
+         ("еңбек кодексін", {"kind": C, "title": "Еңбек кодексі"})],
+        id="осы ұсынымдар needs recommendations named so; a plural subject does not open a code's name"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -259,9 +259,13 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         start = caps[-1]  # the nearest capitalised word starts a short name (Әкімшілігіне Ұлттық жоспар)
         while start - 1 >= first and toks[start - 1].is_word and toks[start - 1].capitalised:
             start -= 1  # ... and the proper noun it ends (Қазақстан Республикасындағы адам ...)
-        if start == end and why == "sentence" and (start == 0 or toks[start - 1].text in SENTENCE_END) \
-                and short != "code":
+        opens = start == 0 or toks[start - 1].text in SENTENCE_END
+        if start == end and why == "sentence" and opens and short != "code":
             return None  # Онда доктрина: a sentence's first word, not a name
+        if start < end and opens and _plural_subject(toks[start].text):
+            start += 1  # Сарапшылар еңбек кодексін: the sentence's subject
+            if not toks[start].capitalised and why not in ("qualifier", "issuer") and short != "code":
+                return None
         if end - start < 3 and any("and" in ctx.roles(k) for k in range(start, end + 1)) and short != "code":
             return None  # Мемлекеттің және бағдарлама
         return (start, why) if start <= end else None
@@ -275,6 +279,12 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     while start <= end and not toks[start].is_word:
         start += 1
     return (start, why) if start <= end else None
+
+
+def _plural_subject(word: str) -> bool:
+    """A plural noun with no case ending (Сарапшылар, Депутаттар)."""
+    found = readings(word)
+    return bool(found) and found[0].plural and found[0].case is None and not found[0].possessive
 
 
 def _describes(ctx: Context, a: int, b: int) -> bool:
