@@ -300,6 +300,12 @@ ROWS = [
         [("E/C.12/KAZ/CO/1", {"kind": U, "number": "E/C.12/KAZ/CO/1"}),
          ("еңбек кодексін", {"kind": C, "title": "Еңбек кодексі"})],
         id="осы ұсынымдар needs recommendations named so; a plural subject does not open a code's name"),
+    pytest.param(
+        "Комитет 2016 жылы Қырғызстанның үшінші мерзімді баяндамасын қарады. Бастапқы баяндама 2005 жылы "
+        "ұсынылды. Министрлік жыл сайынғы баяндама дайындайды.",
+        [("Қырғызстанның үшінші мерзімді баяндамасын", {"kind": "other", "title": "Қырғызстанның үшінші мерзімді баяндамасы"}),
+         ("Бастапқы баяндама", {"kind": "other", "title": "Бастапқы баяндама"})],
+        id="reports named by their place in a series; a yearly report is none"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -22,6 +22,7 @@ TITLED_REACH = 7  # words between a title word and a report's type word (... т�
 SHORT_NAME_OTHER = 15  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік)$")
 _ATTRIBUTE = re.compile(r"(?:ды|ді|ты|ті|лы|лі|шы|ші|ңғы|ңгі)$")  # мерзімді, бесінші, соңғы
+_ORDINAL = re.compile(r"(?:ншы|нші)$")  # бесінші, алтыншы
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _NUMBER_SIGNS = frozenset({"№", "n", "no"})
 _DASHES = frozenset("-–—")
@@ -281,6 +282,31 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     return (start, why) if start <= end else None
 
 
+def _ordinal_name(ctx: Context, end: int) -> int | None:
+    """A report named by its place in a series: `Бастапқы баяндама`,
+    `Қазақстанның бесінші мерзімді баяндамасы` (ordinals, `бастапқы`, and the
+    adjectives of a report, after a capitalised owner in the genitive or
+    opening the sentence). The first index of the name, or None."""
+    toks = ctx.tokens
+    k = end
+    ordinal = False
+    while k >= 0 and end - k < 6 and toks[k].is_word and not ctx.gap_break(k):
+        word = toks[k].lower
+        if _ORDINAL.search(word) or "ordinal" in ctx.roles(k):
+            ordinal = True
+        elif not (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "and" in ctx.roles(k)):
+            break
+        k -= 1
+    if not ordinal or k == end:
+        return None
+    if k >= 0 and toks[k].is_word and toks[k].capitalised and _GENITIVE.search(toks[k].lower) \
+            and not ctx.gap_break(k):
+        return k  # Қазақстанның бесінші ... баяндамасы
+    if toks[k + 1].capitalised and (k < 0 or toks[k].text in SENTENCE_END or toks[k + 1].newline_before):
+        return k + 1  # Бастапқы баяндама, opening its sentence
+    return None
+
+
 def _plural_subject(word: str) -> bool:
     """A plural noun with no case ending (Сарапшылар, Депутаттар)."""
     found = readings(word)
@@ -376,8 +402,8 @@ def read(ctx: Context, head: int) -> Citation | None:
             attributive = text.endswith(("ғы", "гі")) or not text[-1].isalpha()
             if len(value) == 10 and (attributive or "quoted" in seen):
                 c.date = value
-            elif len(value) == 10 and not attributive and "quoted" not in seen:
-                break  # "2012 жылы 5 мамырда заң қабылданды": an event date
+            elif not attributive and "quoted" not in seen:
+                break  # "2012 жылы 5 мамырда заң қабылданды", "2016 жылы ... баяндамасын": an event date
             seen.add("date")
             c.first = d[0]
             i = d[0] - 1
@@ -622,6 +648,10 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     reach = TITLED_REACH if t.use == "titled" else 3
     titled = run and any("about" in ctx.roles(k) and _describes(ctx, k + 1, end)
                          for k in range(max(run[0], end - reach + 1), end + 1))
+    if not titled and t.use == "titled" and t.kind == "other":
+        ordinal = _ordinal_name(ctx, end)
+        if ordinal is not None:
+            run, titled = (ordinal, "ordinal"), True
     if not titled:
         if t.use == "titled":
             # only a proper name of one word: Женева келісімі, Дурбан декларациясы
