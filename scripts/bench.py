@@ -185,31 +185,35 @@ def bench_load(batch: list[tuple[str, bytes, str, int]], workdir: Path) -> dict:
     shutil.rmtree(path, ignore_errors=True)
     gc.collect()
     with GraphStore(str(path)) as store:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         store.load_documents(batch)
         store.store.flush()
         out["oxigraph_disk_s"] = time.perf_counter() - started
+        out["oxigraph_disk_cpu_s"] = time.process_time() - cpu
         assert len(store) == quads, (len(store), quads)
     shutil.rmtree(path, ignore_errors=True)
 
     mem = pyoxigraph.Store()
     gc.collect()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     mem.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
     out["oxigraph_memory_s"] = time.perf_counter() - started
+    out["oxigraph_memory_cpu_s"] = time.process_time() - cpu
     del mem
 
     gc.collect()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     ds = rdflib.Dataset()
     ds.parse(data=data, format="nquads")
     out["rdflib_s"] = time.perf_counter() - started
+    out["rdflib_cpu_s"] = time.process_time() - cpu
     loaded = sum(len(g) for g in ds.graphs())
     assert loaded >= quads * 0.99, (loaded, quads)
     del ds
     gc.collect()
     for k in ("oxigraph_disk", "oxigraph_memory", "rdflib"):
         out[f"{k}_triples_per_s"] = quads / out[f"{k}_s"]
+        out[f"{k}_triples_per_cpu_s"] = quads / out[f"{k}_cpu_s"]
     return out
 
 
@@ -376,6 +380,8 @@ def report(r: dict) -> str:
         f"| spaCy blank('xx') tokenizer {sp['mb_per_s']:.3f} | {ex['mb_per_s'] / sp['mb_per_s']:.2f}x |",
         f"| store load, triples/s ({ld['quads']} quads) | {ld['oxigraph_disk_triples_per_s']:,.0f} (on disk, as build writes) "
         f"| rdflib in memory {ld['rdflib_triples_per_s']:,.0f} | {ld['oxigraph_disk_triples_per_s'] / ld['rdflib_triples_per_s']:.1f}x (>= 5x) |",
+        f"| store load, triples per CPU-second (all loader threads) | {ld['oxigraph_disk_triples_per_cpu_s']:,.0f} (on disk) "
+        f"| rdflib {ld['rdflib_triples_per_cpu_s']:,.0f} | {ld['oxigraph_disk_triples_per_cpu_s'] / ld['rdflib_triples_per_cpu_s']:.1f}x |",
         f"| store load in memory, triples/s | {ld['oxigraph_memory_triples_per_s']:,.0f} "
         f"| rdflib in memory {ld['rdflib_triples_per_s']:,.0f} | {ld['oxigraph_memory_triples_per_s'] / ld['rdflib_triples_per_s']:.1f}x |",
         f"| named queries on {qu['triples']:,} triples, p50 / p95 ms | {qu['p50_ms']:.1f} / {qu['p95_ms']:.1f} | | p95 <= 200 ms |",
@@ -476,6 +482,8 @@ def main(argv: list[str] | None = None) -> int:
             "spacy_tokenizer_wall_mb_per_s": round(sp["mb_per_s"], 4),
             "load_triples_per_s": round(ld["oxigraph_disk_triples_per_s"]),
             "load_memory_triples_per_s": round(ld["oxigraph_memory_triples_per_s"]),
+            "load_triples_per_cpu_s": round(ld["oxigraph_disk_triples_per_cpu_s"]),
+            "rdflib_load_triples_per_cpu_s": round(ld["rdflib_triples_per_cpu_s"]),
             "rdflib_load_triples_per_s": round(ld["rdflib_triples_per_s"]),
             "load_vs_rdflib": round(ld["oxigraph_disk_triples_per_s"] / ld["rdflib_triples_per_s"], 2),
             "query_p50_ms": round(qu["p50_ms"], 2),
