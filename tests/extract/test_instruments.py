@@ -306,6 +306,17 @@ ROWS = [
         [("Қырғызстанның үшінші мерзімді баяндамасын", {"kind": "other", "title": "Қырғызстанның үшінші мерзімді баяндамасы"}),
          ("Бастапқы баяндама", {"kind": "other", "title": "Бастапқы баяндама"})],
         id="reports named by their place in a series; a yearly report is none"),
+    pytest.param("Жеңілдік Қазақстан Республикасының Үкіметі айқындайтын тізбе бойынша беріледі.", [],
+                 id="a present participle before the type word: a clause, not a name"),
+    pytest.param(
+        "Мемлекет Әйелдердің саяси құқықтары туралы конвенцияны Қазақстан Республикасының орындауы туралы "
+        "бастапқы баяндаманы жіберді.",
+        [("Әйелдердің саяси құқықтары туралы конвенцияны",
+          {"kind": T, "title": "Әйелдердің саяси құқықтары туралы конвенция"}),
+         ("Әйелдердің саяси құқықтары туралы конвенцияны Қазақстан Республикасының орындауы туралы бастапқы баяндаманы",
+          {"kind": "other", "title": "Әйелдердің саяси құқықтары туралы конвенцияны Қазақстан Республикасының "
+                                     "орындауы туралы бастапқы баяндама"})],
+        id="a report on a treaty's fulfilment keeps the treaty's name"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

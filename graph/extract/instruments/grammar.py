@@ -99,12 +99,13 @@ class Context:
             roles = roles | {"qualifier"}
         return roles
 
-    def participle(self, i: int) -> bool:
-        """A past participle (бекіткен, жасаған) that is not part of names."""
+    def participle(self, i: int, role: str = "participle_ending") -> bool:
+        """A past participle (бекіткен, жасаған) that is not part of names; with
+        `clause_ending`, a present one (белгілейтін)."""
         word = self.tokens[i].lower
         if word in self.vocab.roles.get("name_participle", ()):
             return False
-        return any(word.endswith(e) for e in self.vocab.roles.get("participle_ending", ()))
+        return any(word.endswith(e) for e in self.vocab.roles.get(role, ()))
 
     def joins_act(self, i: int) -> bool:
         """`мен`, `және` or a comma right after another act's type word: the
@@ -251,6 +252,8 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     # bounds it (Қазақстан Республикасы қылмыстық кодексі); otherwise it starts
     # at a capitalised word, and not at a sentence's first word when a later
     # capitalised word can start it (Сонымен қатар Қылмыстық кодекс)
+    if short and (ctx.participle(end) or ctx.participle(end, "clause_ending")):
+        return None  # Президенті белгілейтін тізбе: a clause, not a name, before the type word
     caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
     if why in ("qualifier", "issuer") and (toks[first].is_word or toks[first].has_digit) and not (short and caps):
         return first, why
@@ -321,7 +324,7 @@ def _describes(ctx: Context, a: int, b: int) -> bool:
     for k in range(a, b + 1):
         word = ctx.tokens[k].lower
         if not (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "and" in ctx.roles(k)
-                or _genitive_act(ctx, k)):
+                or "ordinal" in ctx.roles(k) or _genitive_act(ctx, k)):
             return False
     return True
 
@@ -348,7 +351,8 @@ def _continues(ctx: Context, a: int, b: int) -> bool:
     """Whether a sentence-initial capital word at `a` belongs to the name that a
     later capitalised word `b` is in: yes when the words between are joined by
     genitives or the name is long (a treaty named in full)."""
-    return any(_GENITIVE.search(ctx.tokens[k].lower) for k in range(a, b))
+    return any(_GENITIVE.search(ctx.tokens[k].lower) or ctx.tokens[k].is_word and _accusative_act(ctx, k)
+               for k in range(a, b))  # (... пактіні Қазақстан Республикасының орындауы туралы баяндама)
 
 
 def read(ctx: Context, head: int) -> Citation | None:
