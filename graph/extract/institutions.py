@@ -133,6 +133,13 @@ def _stop() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _legal_forms() -> tuple[tuple[str, ...], ...]:
+    """Legal forms after a quoted name, longest first, as word beginnings."""
+    rows = {tuple(_low(w) for w in r[0].split()) for r in lexicon("kk", "institution_forms")}
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, str]]:
     """abbr -> (kind, full name)."""
     return {r[0]: (r[1], r[2]) for r in lexicon("kk", "abbreviations")}
@@ -700,6 +707,11 @@ def _candidates(text: str) -> list[Candidate]:
         quoted = any(t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in tokens[first:h])
         found.append(Candidate(first, h, tokens[first].start, tok.end, name, "",
                                hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted, weak))
+    bodies = _quoted_bodies(tokens)
+    if bodies:
+        spans = [(b.first, b.last) for b in bodies]
+        found = [c for c in found if not any(f <= c.last <= l for f, l in spans)]
+        found.extend(bodies)
     found = _drop_nested(found)
     defining = set()
     for c in found:
@@ -712,6 +724,45 @@ def _candidates(text: str) -> list[Candidate]:
     found.extend(_abbreviation_candidates(tokens, found, posts))
     found.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def _legal_form_end(tokens: list[Token], i: int) -> int | None:
+    """Index of the last word of a legal form starting at token `i`, or None."""
+    for form in _legal_forms():
+        k = i
+        for part in form:
+            if k >= len(tokens) or not tokens[k].word or not _low(tokens[k].text).startswith(part):
+                break
+            k += 1
+        else:
+            return k - 1
+    return None
+
+
+def _quoted_bodies(tokens: list[Token]) -> list[Candidate]:
+    """`"Ертіс ауданы әкімдігінің білім бөлімі" мемлекеттік мекемесі`: a quotation
+    right before a legal form is the body's own name, whatever its last word
+    (`аппараты`, `бөлімі` in lower case), and the bodies named inside it are
+    part of that name."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.text not in _CLOSE_QUOTES and tok.text not in _PLAIN_QUOTES:
+            continue
+        end = _legal_form_end(tokens, i + 1)
+        if end is None:
+            continue
+        j = _match_open_quote(tokens, i, 3 * _MAX_SPAN)
+        if j is None or j + 1 >= i or not _is_cap(tokens[j + 1].text) \
+                or not _quoted_name(tokens[j + 1:i]):
+            continue
+        words = _words_of(tokens, j + 1, i - 1)
+        last = tokens[i - 1].text
+        hw = head_word(last) if tokens[i - 1].word else None
+        name = " ".join(words)
+        lemma = hw.head.same_as if hw is not None else _low(morph.lemma(last))
+        out.append(Candidate(j, end, tokens[j].start, tokens[end].end, name, "", lemma, "any",
+                             False, _content_stems(name), True))
+    return out
 
 
 def _named(words: list[Token]) -> bool:
