@@ -317,6 +317,15 @@ ROWS = [
           {"kind": "other", "title": "Әйелдердің саяси құқықтары туралы конвенцияны Қазақстан Республикасының "
                                      "орындауы туралы бастапқы баяндама"})],
         id="a report on a treaty's fulfilment keeps the treaty's name"),
+    pytest.param("Университет «Түркі халықтарының тарихы» оқу бағдарламасын және «Жер құқығы негіздері» "
+                 "әдістемелік нұсқаулығын шығарды.", [],
+                 id="a course's programme and a teaching manual are no acts"),
+    pytest.param(
+        "Шаралар «Ұлттық бірегейлік» мемлекеттік бағдарламасы мен «Рухани жаңғыру» бағыттары шегінде "
+        "Бағдарламаның ережелеріне сәйкес өткізіледі.",
+        [("«Ұлттық бірегейлік» мемлекеттік бағдарламасы", {"kind": P, "title": "Ұлттық бірегейлік"}),
+         ("Бағдарламаның", {"kind": P, "title": "Ұлттық бірегейлік", "anaphora": True})],
+        id="only adjectives stand between a quoted name and its type word (not бағыттары шегінде)"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

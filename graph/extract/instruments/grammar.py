@@ -310,6 +310,16 @@ def _ordinal_name(ctx: Context, end: int) -> int | None:
     return None
 
 
+def _modifies(ctx: Context, k: int) -> bool:
+    """A word that can stand between a name and its type word: an adjective
+    (мемлекеттік, жалпы), not a noun in a case or possessed (шегінде, бағыттары)."""
+    word = ctx.tokens[k].lower
+    if _ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "not_legal" in ctx.roles(k):
+        return True
+    found = readings(ctx.tokens[k].text)
+    return bool(found) and found[0].case is None and not found[0].possessive and not found[0].plural
+
+
 def _plural_subject(word: str) -> bool:
     """A plural noun with no case ending (Сарапшылар, Депутаттар)."""
     found = readings(word)
@@ -493,6 +503,8 @@ def read(ctx: Context, head: int) -> Citation | None:
                 i = o - 1
                 continue
         break
+    if c.extra.get("not_legal"):
+        return None
     if t.kind == "treaty" and "date" in seen and "title" not in seen and not c.date and i >= 0:
         _protocol_to(ctx, c, t, a, i)
     if c.plural and "quoted" in seen:
@@ -629,8 +641,11 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     # «Цифрлық Қазақстан» мемлекеттік бағдарламасы, № 35 жалпы ұсынымы
     k = end
     while (k >= 0 and end - k < 3 and toks[k].is_word and toks[k].text.islower() and not ctx.gap_break(k)
-           and not _GENITIVE.search(toks[k].lower) and not act_type(ctx, k)):
+           and not _GENITIVE.search(toks[k].lower) and not act_type(ctx, k) and _modifies(ctx, k)):
         k -= 1
+    if k < end and any("not_legal" in ctx.roles(m) for m in range(k + 1, end + 1)):
+        c.extra["not_legal"] = True  # «...» оқу бағдарламасы, әдістемелік нұсқаулығы: teaching material
+        return
     if k >= 0 and k < end and not ctx.gap_break(k):
         if k in ctx.quotes and (toks[k].text in CLOSE_QUOTES or toks[k].text in PLAIN_QUOTES):
             o = ctx.quotes[k]
