@@ -685,6 +685,8 @@ def _candidates(text: str) -> list[Candidate]:
         if hw is None or not _accepts_head(tokens, h, hw) or _under_post(tokens, h, hw) \
                 or _signer(tokens, h, hw):
             continue
+        if _lone_quoted(tokens, h) and not (hw.head.scope == "national" and _is_cap(tok.text)):
+            continue  # `"агенттігімен" деген сөз`: a word cited in an amendment, no body
         if hw.plural:
             found.extend(_coordinated_candidates(tokens, h, hw))
             continue
@@ -724,6 +726,14 @@ def _candidates(text: str) -> list[Candidate]:
     found.extend(_abbreviation_candidates(tokens, found, posts))
     found.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def _lone_quoted(tokens: list[Token], h: int) -> bool:
+    """The head alone between quotes."""
+    if h == 0 or h + 1 >= len(tokens):
+        return False
+    before, after = tokens[h - 1].text, tokens[h + 1].text
+    return (before in _OPEN_QUOTES and after in _CLOSE_QUOTES) or (before in _PLAIN_QUOTES and after == before)
 
 
 def _legal_form_end(tokens: list[Token], i: int) -> int | None:
@@ -785,6 +795,10 @@ def _drop_plural_subject(tokens: list[Token], first: int, h: int) -> int:
         return first
     if head_word(tokens[h].text).possessive:
         return first  # `Цыгандар мәдени орталығы`: a possessed head takes the plural as its modifier
+    nxt_word = tokens[first + 1] if first + 1 < h else None
+    if nxt_word is not None and nxt_word.word and not _is_cap(nxt_word.text) \
+            and _reading(nxt_word.text).possessive:
+        return first  # `Балалар құқықтары жөніндегі уәкіл`: the plural modifies the next noun
     nxt = next((k for k in range(first + 1, h) if tokens[k].word and _is_cap(tokens[k].text)), h)
     return nxt
 
