@@ -357,3 +357,35 @@ def test_a_unit_without_an_act_takes_the_act_its_sentence_names():
     phrase = "«Ветеринария туралы» Заңы"
     got = run(text, [(phrase, LAW)])
     assert got == [("8, 9 баптары", ctx(linked(text, phrase, LAW, article=a))) for a in ("8", "9")]
+
+
+# Amendment lists: a unit being added (`... мазмұндағы 4-1) тармақшамен
+# толықтырылсын`) does not exist yet and is not cited, while a report that one
+# was added cites it; an article alone on a line ending in a colon (`14-бапта:`)
+# heads the items below it until the list's next item.
+AMEND_LAW = "2. «Ветеринария туралы» Заңға мынадай өзгерістер енгізілсін:\n"
+AMEND_ROWS = [
+    ("3-баптың 1-тармағы мынадай мазмұндағы 4-1) тармақшамен толықтырылсын:", [],
+     [("3-баптың 1-тармағы", own(article="3", paragraph="1"))]),
+    ("9-тармақтан кейін мынадай мазмұндағы 9-1-тармақпен толықтырылсын:", [],
+     [("9-тармақтан", own(paragraph="9"))]),
+    ("Кодекс 2020 жылы 52-1 баппен толықтырылды.", [], [("52-1 баппен", own(article="52-1"))]),
+    (AMEND_LAW + "1) 14-бапта:\nекінші бөліктің 3) тармақшасындағы «үш» деген сөз «бес» деген сөзбен ауыстырылсын;\n"
+     "3-тармақ алып тасталсын;\n2) 15-баптың 1-тармағы алып тасталсын;\n3) 2-тармақтың 4) тармақшасы алып тасталсын.\n",
+     [("«Ветеринария туралы» Заңға", LAW)],
+     [("14-бапта", dict(article="14")),
+      ("екінші бөліктің 3) тармақшасындағы", dict(article="14", part="2", subparagraph="3")),
+      ("3-тармақ", dict(article="14", paragraph="3")),
+      ("15-баптың 1-тармағы", dict(article="15", paragraph="1")),
+      ("2-тармақтың 4) тармақшасы", dict(paragraph="2", subparagraph="4"))]),
+    # a spelled ordinal opens a chain only before a numbered unit
+    ("Екінші бөлікте айтылғандай, бірінші бөліктің мәні зор.", [], []),
+]
+
+
+@pytest.mark.parametrize("text,acts,expected", AMEND_ROWS, ids=[r[0][:40] for r in AMEND_ROWS])
+def test_amendment_lists_added_units_and_article_headers(text, acts, expected):
+    if acts:
+        phrase, fields = acts[0]
+        expected = [(m, linked(text, phrase, fields, **units)) for m, units in expected]
+    assert run(text, acts) == expected

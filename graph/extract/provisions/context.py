@@ -7,6 +7,7 @@ and the acts cited so far, which a chain that names none borrows.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import product
@@ -15,6 +16,12 @@ from ...models import Found
 from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
 from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, NUMBERED_LINE, WORD, Chain, Group, Parser, grammar,
                       line_start, norm, opens_line, tokenize)
+
+
+MAX_HEADER_REACH = 3000  # characters a header's items may run
+_ITEM_OPENING = re.compile(r"[ \t]*(?:\d+[.)][ \t]*)?")
+_COLON_ENDING = re.compile(r"[ \t]*:[ \t]*(?:\n|$)")
+_NEXT_ITEM = re.compile(r"\n[ \t]*\d+(?:-\d+)*[.)][ \t]")
 
 
 @dataclass(slots=True)
@@ -117,6 +124,7 @@ class Reading:
         self.previous: Cited | None = None  # the latest chain in the window
         self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
         self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
+        self.header: Cited | None = None  # `8-бапта:` alone on its line: heads the items below it
 
     def window(self, lo: int, hi: int) -> list[Found]:
         parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
@@ -124,10 +132,15 @@ class Reading:
         self.previous = None
         prev: tuple[Cited, int] | None = None  # the latest chain and the token after it
         for chain, i, j in parser.chains():
+            if chain.points is None and parser.is_added(chain, j):
+                prev = None
+                continue
             cited = self.in_context(Cited(chain), parser, prev if prev is not None and parser.join(prev[1]) == i else None)
             if cited is None:
                 prev = None
                 continue
+            if cited.act_from is None and not cited.inherited and chain.points is None:
+                self.under_header(cited, parser)
             if not _attach(cited, self.text, self.acts) and not self.elliptic(cited, parser):
                 self.from_context(cited)
             produced = _founds(cited)
@@ -139,7 +152,36 @@ class Reading:
             out.extend(produced)
             prev = (cited, j)
             self.previous = cited
+            if self.is_header(cited, parser):
+                self.header = cited
         return out
+
+    def is_header(self, cited: Cited, parser: Parser) -> bool:
+        """`8-бапта:` (or `1) 8-бапта:`) alone on a line that ends in a colon."""
+        chain = cited.chain
+        if cited.inherited or len(chain.groups) != 1 or chain.groups[0].unit.case not in parser.g.header_cases:
+            return False
+        begin = line_start(self.text, chain.start)
+        if not _ITEM_OPENING.fullmatch(self.text, begin, chain.start):
+            return False
+        return _COLON_ENDING.match(self.text, chain.end) is not None
+
+    def under_header(self, cited: Cited, parser: Parser) -> None:
+        """A chain on the lines after a header (`8-бапта:`) whose largest unit
+        is smaller than the header's is a unit of it, until the next item of the
+        list (a line opening with `2)` or `3.`) or the next header."""
+        head = self.header
+        if head is None:
+            return
+        gap_start, gap_end = head.chain.end, cited.chain.start
+        if gap_end - gap_start > MAX_HEADER_REACH or _NEXT_ITEM.search(self.text, gap_start, gap_end):
+            self.header = None
+            return
+        top = min(g.rank for g in cited.chain.groups)
+        if not parser.smaller(top, head.chain.groups[0].rank):
+            return
+        cited.inherited = tuple(g for g in head.inherited + head.chain.groups if g.values)
+        cited.act_from = head
 
     def elliptic(self, cited: Cited, parser: Parser) -> bool:
         """`174-баптың 1-бөлігі бойынша - 8, 2-бөлігі бойынша - 4`: a part or

@@ -73,6 +73,9 @@ class Grammar:
     number_after: bool  # Russian: the number follows the unit word
     amended_cases: frozenset[str]  # the cases of the act an amendment list changes
     prefilter: re.Pattern
+    added_cases: frozenset[str] = frozenset()  # `3) тармақшамен толықтырылсын`: a unit being added
+    added_verbs: tuple[str, ...] = ()
+    header_cases: frozenset[str] = frozenset()  # `8-бапта:` heads the items below it
 
 
 def _letter_variants(ch: str) -> set[str]:
@@ -103,7 +106,8 @@ def grammar(lang: str = "kk") -> Grammar:
     forms: dict[str, tuple[str, bool | None, str | None]] = {}
     abbreviations: dict[str, str] = {}
     words: dict[str, set[str]] = {"join": set(), "back": set(), "this": set(), "bridge": set(),
-                                  "topic_end": set(), "note": set(), "see": set()}
+                                  "topic_end": set(), "note": set(), "see": set(),
+                                  "added_case": set(), "added_verb": set(), "header_case": set()}
     largest_first, number_after = True, False
     amended_cases: set[str] = set()
     for row in _rows(lang, "units"):
@@ -134,7 +138,9 @@ def grammar(lang: str = "kk") -> Grammar:
                    frozenset(words["this"]), frozenset(words["note"]), frozenset(words["see"]),
                    frozenset(words["bridge"]), frozenset(words["topic_end"]),
                    largest_first, number_after, frozenset(amended_cases),
-                   re.compile(pattern if alternatives else "(?!)"))
+                   re.compile(pattern if alternatives else "(?!)"),
+                   frozenset(words["added_case"]), tuple(sorted(words["added_verb"])),
+                   frozenset(words["header_case"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +424,7 @@ class Parser:
     def make_group(self, items: list[Item], unit: Unit, start: int, end: int) -> Group | None:
         if items[0].marked and unit.field not in ITEM_FIELDS:
             return None
-        if items[0].spelled and not unit.possessive:
+        if items[0].spelled and not (unit.possessive or unit.case == "gen"):
             return None  # `екінші бөлікпен` is "with a second part", not a citation
         if len(items) > 1 and unit.plural is False:
             if self.text[items[-2].end:items[-1].start] in (",", "."):
@@ -483,7 +489,11 @@ class Parser:
         """Units from token i on. A spelled-out ordinal opens a chain only before
         an article: `екінші бөлігінде` alone is "in the second part" of anything."""
         first = self.group(i)
-        if first is None or (first[0].spelled and not inner and first[0].field != "article"):
+        if first is None:
+            return None
+        # `бірінші бөліктің 5-1) тармақшасы`: opened by a spelled ordinal only with a numbered unit after it
+        spelled_head = first[0].spelled and not inner and first[0].field != "article"
+        if spelled_head and not first[0].unit.links_on:
             return None
         groups, j = [first[0]], first[1]
         while not self.g.largest_first or groups[-1].unit.links_on:
@@ -499,6 +509,8 @@ class Parser:
             j = nxt[1]
         if not self.g.largest_first:
             return self.this_tail(groups, j)
+        if spelled_head and (len(groups) < 2 or groups[1].spelled):
+            return None
         return Chain(tuple(groups), groups[0].start, groups[-1].end), j
 
     def this_tail(self, groups: list[Group], j: int) -> tuple[Chain, int]:
@@ -534,6 +546,14 @@ class Parser:
         bare = Group(unit.field, unit.rank, (), unit, self.toks[i].start, self.toks[i + 1].end)
         chain = Chain((bare,) + rest[0].groups, self.toks[i].start, rest[0].end)
         return points, chain, rest[1]
+
+    def is_added(self, chain: Chain, j: int) -> bool:
+        """`мынадай мазмұндағы 3) тармақшамен толықтырылсын`: the unit an
+        amendment adds; it does not exist yet, so it is not cited."""
+        unit = chain.groups[-1].unit
+        nxt = self.tok(j)
+        return (unit.case in self.g.added_cases and nxt is not None and nxt.kind == "word"
+                and nxt.low.startswith(self.g.added_verbs) and bool(self.g.added_verbs))
 
     def is_heading(self, chain: Chain, j: int) -> bool:
         """`1-бап. Негізгі ұғымдар`: a unit's own heading at the start of a line."""
