@@ -41,6 +41,7 @@ _DASHES = "-–—"
 _LOOKALIKE = str.maketrans({"i": "і", "I": "І"})
 _MAX_SPAN = 24  # tokens a name may take left of its head
 _MAX_LOWER_RUN = 10  # lower-case words between two capitalised name words
+_MAX_SPECIFIER = 6  # lower-case words a linker governs at the left edge of a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +370,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
     start = h
     lower_run = 0
     linked = False
+    linker_at = -1  # the first linker passed (nearest the head)
     closed = False  # a lower-case possessor was passed: no list goes on to its left
     i = h - 1
     while i >= 0 and h - i <= _MAX_SPAN:
@@ -412,6 +414,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
                     t.word and _is_cap(t.text) for t in tokens[max(0, i - 2):i])):
                 break  # `тапсырмасы бойынша Үкімет`: the linker opens a clause, not a name
             linked = True
+            linker_at = i if linker_at < 0 else linker_at
             lower_run += 1
             i -= 1
             continue
@@ -434,6 +437,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
                 start, lower_run = i, 0
                 if kind == "country" or base != text:
                     break  # `ҚР Жоғарғы Сотының`, `БҰҰ-ның ... сарапшысы`: the name opens here
+                if i > 0 and tokens[i - 1].word and not _leads_to_abbreviation(tokens[i - 1].text):
+                    break  # `Қазақстан БҰҰ ... комитетіне`: the sentence's subject, not the name
                 i -= 1
                 continue
         if not text[0].isalpha():
@@ -488,9 +493,40 @@ def walk_left(tokens: list[Token], h: int) -> int:
             if lower_run > _MAX_LOWER_RUN:
                 break
         i -= 1
+    if 0 < linker_at < start and linker_at + 1 == start and _low(tokens[linker_at].text) not in _place_linkers() \
+            and abbreviations().get(_abbr_base(tokens[start].text), ("",))[0] == "institution":
+        start = _specifier_before(tokens, i + 1, linker_at, start)
     if start < h and not _is_cap(tokens[start].text) and head_word(tokens[start].text) is not None:
         start = _adjectives_before(tokens, start)
     return start
+
+
+def _leads_to_abbreviation(word: str) -> bool:
+    """Words that go on a name left of an organisation's abbreviation: a linker
+    (`... жөніндегі БҰҰ`), a place (`Астанадағы ЕҚЫҰ`), a possessor body."""
+    if _low(word) in linkers():
+        return True
+    r = _reading(word)
+    return r.attributive or r.case == "gen" or head_word(word) is not None
+
+
+def _specifier_before(tokens: list[Token], reach: int, linker: int, start: int) -> int:
+    """`азаптаудың алдын алу жөніндегі БҰҰ кіші комитеті`: a name that opens
+    after its linker (with an abbreviation or a capitalised word) takes the
+    lower-case phrase the linker governs, as far as the walk reached over
+    name words (a few, all letters)."""
+    first = linker
+    for k in range(linker - 1, max(reach, linker - _MAX_SPECIFIER) - 1, -1):
+        t = tokens[k]
+        if not t.word or _is_cap(t.text) or not t.text.replace("-", "").isalpha():
+            break
+        r = _reading(t.text)
+        right = _low(tokens[k + 1].text)
+        if r.attributive or r.case in ("loc", "abl", "ins") or (
+                r.case == "dat" and linkers().get(right, ("",))[0] != "dat"):
+            break
+        first = k
+    return first if first < linker else start
 
 
 def _adjectives_before(tokens: list[Token], i: int) -> int:
