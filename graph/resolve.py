@@ -297,6 +297,12 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
     own = [f for f in full if f.fields.get("self") and f.fields.get("kind") == kind]
     if marker == "this" and own:
         return own[0]
+    if word:
+        # the same type word used for an act of another kind (an agreement
+        # between bodies, not states): the nearer one
+        named = [f for f in full if f.start < pos and f.fields.get("_head_text") and _same_head(f, word)]
+        if named and (not before or named[-1].start > before[-1].start) and pos - named[-1].end <= RECENT:
+            return named[-1]
     if before and pos - before[-1].end <= RECENT:
         return before[-1]
     if word:
@@ -356,6 +362,14 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             continue
         if fl.get("_bare") and not marker and (fl.get("_plural") or not fl.get("_capital")):
             out.append(_replace(f, _drop=True))
+            continue
+        if fl.get("_weak"):
+            # a capitalised type word that is not always an act's (Келісім is
+            # also "accord"): only an act named with it just before
+            word = fl.get("_head_text")
+            named = [g for g in full if g.start < f.start and g.fields.get("_head_text") and _same_head(g, word)]
+            target = named[-1] if named and f.start - named[-1].end <= RECENT else None
+            out.append(_replace(f, **_identity(target.fields), anaphora=True) if target else _replace(f, _drop=True))
             continue
         target = antecedent(fl["kind"], f.start, fl.get("_head_text"), full, marker)
         if target is None and marker == "this" and not has_own and fl["kind"] not in FOREIGN:

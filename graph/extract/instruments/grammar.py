@@ -68,12 +68,14 @@ class Context:
     dates_by_end: dict[int, Found]
     dates_by_start: dict[int, Found]
     institutions_by_end: dict[int, Found]
+    institution_starts: frozenset[int]
 
     @classmethod
     def build(cls, text: str, vocab: Vocabulary, dates: list[Found], institutions: list[Found]) -> "Context":
         tokens = tokenize(text)
         return cls(text, vocab, tokens, [t.start for t in tokens], quote_pairs(tokens),
-                   {d.end: d for d in dates}, {d.start: d for d in dates}, {f.end: f for f in institutions})
+                   {d.end: d for d in dates}, {d.start: d for d in dates}, {f.end: f for f in institutions},
+                   frozenset(f.start for f in institutions))
 
     def index_at(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""
@@ -197,12 +199,19 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     first = None
     why = "limit"
     limit = SHORT_NAME.get(short, SHORT_NAME_OTHER) if short else MAX_NAME
+    parties = False  # reading the bodies an agreement is between
     while j >= 0 and end - j < limit:
         tok = toks[j]
         if ctx.gap_break(j):
             why = "sentence"
             break
-        if ctx.institution_ending(j) and (short or _GENITIVE.search(tok.lower)):
+        inst = ctx.institution_ending(j)
+        if inst and not short and (parties or j + 1 <= end and "between" in ctx.roles(j + 1)):
+            first = inst[0]  # ... Ассамблеясы мен ... министрлігінің арасындағы келісім: the parties
+            j = inst[0] - 1
+            parties = j >= 0 and "and" in ctx.roles(j)
+            continue
+        if inst and (short or _GENITIVE.search(tok.lower)):
             why = "issuer"
             break
         d = ctx.date_ending(j)
@@ -255,8 +264,10 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     if short and (ctx.participle(end) or ctx.participle(end, "clause_ending")):
         return None  # Президенті белгілейтін тізбе: a clause, not a name, before the type word
     caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
-    if why in ("qualifier", "issuer") and (toks[first].is_word or toks[first].has_digit) and not (short and caps):
-        return first, why
+    dated = why == "date" and not short and any("about" in ctx.roles(k) for k in range(first, end + 1))
+    if (why in ("qualifier", "issuer") or dated) and (toks[first].is_word or toks[first].has_digit) \
+            and not (short and caps):
+        return first, why  # (a date bounds a titled name too: 2012 жылғы сәуірде ... туралы келісімге)
     if not caps:
         return None
     if short:
@@ -278,7 +289,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     if sentence_start and len(caps) > 1 and not _continues(ctx, start, caps[1]):
         start = caps[1]
     if start < end and "country" in ctx.roles(start) and "qualifier" not in ctx.roles(start) \
-            and toks[start + 1].capitalised:
+            and toks[start + 1].capitalised and toks[start].start not in ctx.institution_starts:
         start += 1  # Қазақстан Азаматтық ... пактін бекітті: the country is the sentence's subject
     while start <= end and not toks[start].is_word:
         start += 1
@@ -533,7 +544,9 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.extra["own_draft"] = True  # Баяндама жобасы: the draft of the document's own report
             return c
         if t.use != "bare" and not (t.use == "named" and c.capitalised and _unit_next(ctx, head)):
-            return None  # (Хаттаманың 2-бабына: a capitalised act word before a unit points back)
+            if not (c.capitalised and c.first > 0 and toks[c.first - 1].is_word and t.use != "self"):
+                return None  # (Хаттаманың 2-бабына: a capitalised act word before a unit points back)
+            c.extra["weak"] = True  # ... шаралардың ішінде Келісімде: only right after that act
     return c
 
 
@@ -714,6 +727,9 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     c.title = c.title[:1].upper() + c.title[1:]
     c.first = start
     seen.add("title")
+    if t.kind == "treaty" and any("between" in ctx.roles(k) and ctx.institution_ending(k - 1)
+                                  for k in range(start + 1, end + 1)):
+        c.kind = "other"  # an agreement between bodies, not between states
 
 
 def _read_right(ctx: Context, c: Citation) -> None:
