@@ -213,6 +213,16 @@ def _is_verb_form(low: str) -> bool:
     return any(low.endswith(e) and len(low) > len(e) + 2 for e in _stop().get("verb", ()))
 
 
+def _is_document(word: str) -> bool:
+    """A bare act or document noun (`баяндама`, `есеп`): the subject of a
+    report sentence, never a modifier inside a body's name."""
+    r = _reading(word)
+    if r.case or r.possessive or r.plural:
+        return False
+    low = _low(word)
+    return low in _stop().get("act", ()) or low in _stop().get("document", ())
+
+
 def _is_act_word(word: str) -> bool:
     return _low(morph.lemma(word)) in _stop().get("act", ()) or _low(word) in _stop().get("act", ())
 
@@ -413,6 +423,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
             if head.head.scope == "national" or (low in _place_linkers() and not any(
                     t.word and _is_cap(t.text) for t in tokens[max(0, i - 2):i])):
                 break  # `тапсырмасы бойынша Үкімет`: the linker opens a clause, not a name
+            if low in _place_linkers() and i > 0 and tokens[i - 1].word and _is_document(tokens[i - 1].text):
+                break  # `Бастапқы баяндама бойынша Комитеттің`: a document, not a place
             linked = True
             linker_at = i if linker_at < 0 else linker_at
             lower_run += 1
@@ -456,15 +468,17 @@ def walk_left(tokens: list[Token], h: int) -> int:
         reading = _reading(text)
         if (cap or reading.possessive or reading.case or reading.plural) and _is_act_word(text):
             break
+        if i == h - 1 and not cap and not head.possessive and _is_document(text):
+            break  # `Бастапқы баяндама Комитетке`: a bare head takes no noun before it
         if _low(reading.stem) == _country()[0][-1] and (i == 0 or not tokens[i - 1].word
                                                         or not _is_cap(tokens[i - 1].text)):
             break  # `Республиканың`: the country named alone, outside the name
         if _low(reading.stem) == _country()[0][-1]:
             start = i - 1  # `Болгария Республикасының ...`: a country opens the name
             break
-        if reading.plural and not (reading.possessive or reading.case) and right is not None \
+        if reading.plural and not reading.case and right is not None \
                 and right.word and _is_cap(right.text) and head_word(right.text) is None:
-            break  # `Материалдар Сыбайлас ...`: a plural subject before a name
+            break  # `Материалдар Сыбайлас ...`, a heading `Еңбек құқықтары` above a name
         right_low = _low(right.text) if right is not None and right.word else ""
         right_lower_word = right is not None and right.word and not _is_cap(right.text)
         if reading.case == "abl" or (reading.case == "loc" and not reading.attributive
