@@ -363,6 +363,16 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         if fl.get("_bare") and not marker and (fl.get("_plural") or not fl.get("_capital")):
             out.append(_replace(f, _drop=True))
             continue
+        if fl.get("_its"):
+            # оның факультативтік хаттамасы: the protocol of the treaty named just before
+            treaty = [g for g in full if g.start < f.start and g.fields.get("kind") == fl["kind"] and g.fields.get("title")]
+            if not treaty or f.start - treaty[-1].end > RECENT:
+                out.append(_replace(f, _drop=True))
+                continue
+            words = treaty[-1].fields["title"].split()
+            words[-1] = morph.inflect(_lemma(words[-1]), case="gen")
+            out.append(_replace(f, kind=fl["kind"], title=" ".join(words + [fl["_its"]]), anaphora=True))
+            continue
         if fl.get("_weak"):
             # a capitalised type word that is not always an act's (Келісім is
             # also "accord"): only an act named with it just before

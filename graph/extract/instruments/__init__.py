@@ -84,6 +84,8 @@ def _to_found(ctx: Context, c: Citation) -> Found:
         fields["_alias"] = c.alias
     if c.extra.get("self_word"):
         fields["_self_word"] = True
+    if c.extra.get("its"):
+        fields["_its"] = c.extra["its"]
     if c.extra.get("weak"):
         fields["_weak"] = True
     if c.extra.get("own_draft"):

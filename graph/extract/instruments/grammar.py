@@ -236,7 +236,10 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
                 continue
             why = "qualifier"
             break
-        if "boundary" in roles or "anaphora" in roles or "this" in roles or ctx.joins_act(j):
+        if ctx.joins_act(j):
+            why = "joined"  # Конвенцияға және босқындар ... қатысты оның Хаттамасы: a second name
+            break
+        if "boundary" in roles or "anaphora" in roles or "this" in roles:
             why = "sentence"
             break
         if short and tok.is_word and (j < end and ctx.participle(j) or act_type(ctx, j)):
@@ -265,7 +268,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         return None  # Президенті белгілейтін тізбе: a clause, not a name, before the type word
     caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
     dated = why == "date" and not short and any("about" in ctx.roles(k) for k in range(first, end + 1))
-    if (why in ("qualifier", "issuer") or dated) and (toks[first].is_word or toks[first].has_digit) \
+    if (why in ("qualifier", "issuer", "joined") or dated) and (toks[first].is_word or toks[first].has_digit) \
             and not (short and caps):
         return first, why  # (a date bounds a titled name too: 2012 жылғы сәуірде ... туралы келісімге)
     if not caps:
@@ -413,6 +416,8 @@ def read(ctx: Context, head: int) -> Citation | None:
         _read_right(ctx, c)
         return c
     seen: set[str] = set()
+    if t.kind == "treaty" and t.name == "noun" and _its(ctx, c, t, a):
+        return c
     if t.name == "noun":
         _read_name(ctx, c, t, a, seen)
     i = c.first - 1
@@ -559,6 +564,32 @@ def _unit_next(ctx: Context, head: int) -> bool:
         return False
     word = tok.text.rpartition("-")[2]
     return word.isalpha() and any(a.stem in ctx.vocab.units for a in readings(word))
+
+
+def _its(ctx: Context, c: Citation, t: ActType, a: morph.Analysis) -> bool:
+    """`... конвенция мен оның (екі) факультативтік хаттамасы`: the treaty's own
+    protocol, named by the treaty just before (resolve fills it in), or by a
+    name before оның (босқындар мәртебесіне қатысты оның Хаттамасы)."""
+    toks = ctx.tokens
+    k = c.first - 1
+    while k >= 0 and c.first - k <= 3 and toks[k].is_word and "its" not in ctx.roles(k) and not ctx.gap_break(k) \
+            and (_ADJECTIVE.search(toks[k].lower) or "number_word" in ctx.roles(k)):
+        k -= 1
+    if k < 0 or "its" not in ctx.roles(k) or ctx.gap_break(k):
+        return False
+    words = [toks[m].text for m in range(k + 1, c.first) if "number_word" not in ctx.roles(m)]
+    c.first = k
+    c.marker = "its"
+    c.extra["its"] = " ".join(words + [nominative(toks[c.head].text, a, True).lower()])
+    if k >= 1 and "about" in ctx.roles(k - 1):
+        run = name_run(ctx, k - 1, c.head, commas=False)
+        if run:
+            c.title = ctx.span_text(run[0], k - 1) + " " + morph.lemma(toks[c.head].text).lower()
+            c.title = c.title[:1].upper() + c.title[1:]
+            c.first = run[0]
+            c.marker = None
+            c.extra.pop("its")
+    return True
 
 
 def _protocol_to(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, i: int) -> None:
