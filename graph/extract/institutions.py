@@ -921,9 +921,20 @@ def _bracket_abbr(tokens: list[Token], after: int) -> tuple[str, int] | None:
         elif not t.word and t.text not in _DASHES and t.text not in _OPEN_QUOTES + _CLOSE_QUOTES + _PLAIN_QUOTES:
             return None
         j += 1
-    if j >= len(tokens) or tokens[j].text != ")" or len(words) != 1:
+    if j >= len(tokens) or tokens[j].text != ")" or not words:
         return None
-    return words[0], j
+    if len(words) > 1 and not (len(words) <= 3 and all(w.isupper() and _abbr_base(w) for w in words)):
+        return None  # `(бұдан әрі – ЕҚЫҰ ДИАҚБ)`: a compound abbreviation is one short name
+    return " ".join(words), j
+
+
+def _compound_at(tokens: list[Token], i: int, shorts: list[str]) -> int | None:
+    """Index of the last word of a compound short name (`ЕҚЫҰ ДИАҚБ`) starting at `i`."""
+    for short in shorts:
+        parts = short.split()
+        if i + len(parts) <= len(tokens) and all(_abbr_base(t.text) == p for t, p in zip(tokens[i:], parts)):
+            return i + len(parts) - 1
+    return None
 
 
 def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
@@ -933,12 +944,15 @@ def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
     inside `found` and `silent` names are not on their own."""
     defined: dict[str, str] = {}
     bracket_spans: set[int] = set()
+    compounds: dict[str, list[str]] = {}  # first word -> compound short names
     for k, c in enumerate(found):
         got = _bracket_abbr(tokens, c.last)
-        if got and _abbr_base(got[0]):
+        if got and all(_abbr_base(w) for w in got[0].split()):
             defined[got[0]] = c.name
             found[k] = replace(c, short=got[0])
             bracket_spans.update(range(c.last + 1, got[1] + 1))
+            if " " in got[0]:
+                compounds.setdefault(got[0].split()[0], []).append(got[0])
     covered = set()
     for c in found + silent:
         covered.update(range(c.first, c.last + 1))
@@ -948,6 +962,13 @@ def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
             continue
         base = _abbr_base(tok.text)
         if not base:
+            continue
+        last = _compound_at(tokens, i, compounds.get(tok.text, ()))
+        if last is not None:
+            covered.update(range(i, last + 1))
+            short = " ".join(_abbr_base(t.text) for t in tokens[i:last + 1])
+            out.append(Candidate(i, last, tok.start, tokens[last].end, defined[short], short, "", "any",
+                                 False, ()))
             continue
         if base in defined:
             name = defined[base]
