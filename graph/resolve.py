@@ -382,6 +382,9 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             out.append(_replace(f, **_identity(target.fields), anaphora=True) if target else _replace(f, _drop=True))
             continue
         target = antecedent(fl["kind"], f.start, fl.get("_head_text"), full, marker)
+        if target is not None and fl.get("_near") and not target.fields.get("self") \
+                and f.start - target.end > RECENT:
+            target = None  # бұл шешім far from any decision: a decision in general
         if target is None and marker == "this" and not has_own and fl["kind"] not in FOREIGN:
             # the document's own act, known only from `осы шешім`
             own = {"kind": fl["kind"], "self": True}

@@ -408,6 +408,8 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.marker, c.first = "this", i
         elif "anaphora" in roles:
             c.marker, c.first = "anaphora", i
+            if "near" in roles:
+                c.extra["near"] = True  # бұл ереже: the act just named, not one far back
     if t.use == "self":
         if not c.marker:
             return None  # ақпарат, құжат: the document itself only after осы/бұл
@@ -521,6 +523,8 @@ def read(ctx: Context, head: int) -> Citation | None:
         break
     if c.extra.get("not_legal"):
         return None
+    if c.number and not c.title and "minutes" in ctx.vocab.role(morph.lemma(toks[head].text).lower()):
+        c.kind = "other"  # № 2/7 хаттамасы: a meeting's minutes, not a treaty
     if t.kind == "treaty" and "date" in seen and "title" not in seen and not c.date and i >= 0:
         _protocol_to(ctx, c, t, a, i)
     if c.plural and "quoted" in seen:
