@@ -750,6 +750,9 @@ def _candidates(text: str) -> list[Candidate]:
             weak, bare = True, False  # `облыс әкімдігі`: a name only if the text gave it in full
             if all(_is_adjective(t.text) for t in tokens[first:h]):
                 continue  # `қоғамдық бірлестік`: a kind of body, not a short name
+        elif not _is_cap(tok.text) and h - first == 1 and not hw.possessive \
+                and _sentence_initial(tokens, first) and _is_adjective(tokens[first].text):
+            weak = True  # `Конкурстық комиссия ...`: capitalised only as the first word
         if bare and hw.head.scope != "national" and not (hw.possessive or hw.case) \
                 and h + 1 < len(tokens) and linkers().get(_low(tokens[h + 1].text), ("",))[0] == "conj":
             continue  # `Баспа және электрондық ақпарат құралдары`: a common noun in a list
@@ -823,6 +826,11 @@ def _quoted_bodies(tokens: list[Token]) -> list[Candidate]:
         out.append(Candidate(j, end, tokens[j].start, tokens[end].end, name, "", lemma, "any",
                              False, _content_stems(name), True))
     return out
+
+
+def _sentence_initial(tokens: list[Token], i: int) -> bool:
+    """Token `i` opens a sentence, an item or a quotation."""
+    return i == 0 or tokens[i - 1].text in ".!?:;" or tokens[i - 1].text in _OPEN_QUOTES + _PLAIN_QUOTES
 
 
 def _named(words: list[Token]) -> bool:
