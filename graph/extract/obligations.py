@@ -196,6 +196,39 @@ def _after_source() -> frozenset[str]:
     return frozenset(m.words[0] for m in _markers() if m.modality == "after_source")
 
 
+def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str | None:
+    """A duty stated in the passive dative (`шағым ... бір ай ішінде берілуге тиіс`)
+    names its deed in the active, with the passive's subject as its object
+    (`шағым беру`); the words between are adverbials (time, manner), not the
+    object. The subject is the first noun in the nominative of the clause that
+    heads its phrase (no noun in the nominative or genitive follows it).
+    None when the deed is not passive or no subject is found."""
+    deed = words[hi - 1].text
+    active = verbs.verbal_noun(deed, active=True)
+    if active is None or active == verbs.verbal_noun(deed) or _case(deed) != "dat":
+        return None
+    clause = _window(ctx, words, lo, hi, _CLAUSE_REACH, ctx.cited)
+    for n, k in enumerate(clause[:-1]):
+        if _subject_noun(words[k]) and not _subject_noun(words[clause[n + 1]], modifier=True):
+            return f"{words[k].text} {active}"
+    return None
+
+
+def _subject_noun(w: Word, *, modifier: bool = False) -> bool:
+    """A content word in the nominative (with `modifier`, in the genitive too:
+    `әкімшілік органның` is one phrase, `шағым ол` two)."""
+    if not w.text.isalpha() or len(w.text) < 3 or w.key in _stop_words() or verbs.verbal_noun(w.text):
+        return False
+    readings = morph.analyse(w.text)
+    case = readings[0].case if readings else None
+    return case is None or (modifier and case == "gen")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("kk", "stop_words"))
+
+
 def _case(word: str) -> str | None:
     readings = morph.analyse(word.rpartition("-")[2] or word)
     return readings[0].case if readings else None
@@ -208,7 +241,7 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
     prev = words[i - 1].text
     if mk.attach == "any":
         return True
-    if mk.attach == "verbal_noun":
+    if mk.attach in ("verbal_noun", "duty_verbal_noun"):
         return verbs.verbal_noun(prev) is not None and not (i >= 2 and words[i - 2].key in _speech())
     if mk.attach == "modal_verbal_noun":
         vn = verbs.verbal_noun(prev)
@@ -475,6 +508,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                 continue
             first = idx[0]
             action = _action(words, idx, None, active=mk.attach == "modal_verbal_noun")
+            if mk.attach == "duty_verbal_noun":
+                action = _passive_duty(ctx, words, lo, hi) or action
             fields: dict[str, Any] = {"modality": mk.modality, "action": action}
             if bearer:
                 fields["bearer"] = bearer
@@ -483,23 +518,53 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             out.append(Found("obligation", words[idx[-1]].start, end, fields))
             taken_until = end
             continue
-        found_cmd = _command_at(ctx, words, i, formula_words)
-        if found_cmd is not None:
-            out.append(found_cmd)
+        out.extend(_command_at(ctx, words, i, formula_words))
     out.extend(_russian(ctx, words))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
 
-def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> Found | None:
-    """A clause-final command verb at word i, with its object, bearer and source."""
+_LIST_REACH = 30  # items of one list that share a command verb
+
+
+def _shared_items(ctx: _Context, words: list[Word], lo: int) -> list[tuple[int, int]]:
+    """The items before the one that a command closes which share its verb:
+    `департаменті: 1) ... тіркелуін; 2) ... орналастыруды қамтамасыз етсін.`
+    Each is numbered, ends in `;` with an object in the accusative and no verb
+    of its own, and the list opens after a colon. Returns (first, last) word
+    indices of each item's words after its number, in text order."""
+    text = ctx.text
+    if not _is_item_number(text, words[lo]) or lo == 0 or ";" not in text[words[lo - 1].end:words[lo].start]:
+        return []
+    items: list[tuple[int, int]] = []
+    end = lo - 1
+    while end >= 0 and len(items) < _LIST_REACH:
+        start = _clause_start(text, words, end, _quote_floor(ctx, words, end))
+        if not _is_item_number(text, words[start]) or start + 1 > end:
+            return []
+        last = words[end]
+        if _case(last.text) != "acc" or verbs.command(last.text) is not None:
+            return []
+        items.append((start + 1, end))
+        gap = text[words[start - 1].end:words[start].start] if start > 0 else ""
+        if ":" in gap:
+            return items[::-1]
+        if ";" not in gap:
+            return []
+        end = start - 1
+    return []
+
+
+def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> list[Found]:
+    """A clause-final command verb at word i, with its object, bearer and
+    source; one per item when a list of objects shares the verb."""
     w = words[i]
     text = ctx.text
     if w.key in formula_words or not _CLAUSE_FINAL.match(text, w.end):
-        return None
+        return []
     cmd = verbs.command(w.text)
     if cmd is None:
-        return None
+        return []
     lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
     obj_lo = lo
     while obj_lo < i and _is_item_number(text, words[obj_lo]):
@@ -507,7 +572,7 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     if i - obj_lo >= 1 and any(
             words[k].key.startswith(o) and cmd.lemma == v for o, v in _not_obligations()
             for k in range(max(obj_lo, i - 2), i)):
-        return None
+        return []
     addressee = _addressee(ctx, words[lo].start, w.start) if verbs.assigns(cmd.lemma) else None
     # a command's object may be an act (`қаулыға өзгерістер енгізілсін`): only bodies are cut off
     idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
@@ -535,7 +600,18 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     else:
         anchor = quote if quote is not None else words[first].start
         fields.update(_source_fields(ctx.source_near(anchor, w.end)))
-    return Found("obligation", words[idx[-1]].start if idx else w.start, w.end, fields)
+    out = []
+    # the verb the items share is what follows the last item's object (`қамтамасыз ету`)
+    obj = next((k for k in range(i - 1, obj_lo - 1, -1) if _case(words[k].text) == "acc"), None)
+    shared = [] if obj is None else _shared_items(ctx, words, lo)
+    verb = " ".join([words[k].text for k in range(obj + 1, i)] + [cmd.lemma]) if shared else ""
+    for a, b in shared:
+        item = _window(ctx, words, a, b + 1, _ACTION_WORDS, ctx.bodies)
+        if item:
+            out.append(Found("obligation", words[item[-1]].start, words[b].end,
+                             {**fields, "action": _action(words, item, verb)}))
+    out.append(Found("obligation", words[idx[-1]].start if idx else w.start, w.end, fields))
+    return out
 
 
 # --- Russian: the deed follows its marker, and a command is an infinitive

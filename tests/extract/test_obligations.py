@@ -117,10 +117,12 @@ ROWS = [
        {"name": "Қазақстан Республикасы Қаржы министрлігі"})],
      [{"modality": "obligation", "action": "Бақылау жүктеу",
        "bearer": "Қазақстан Республикасы Қаржы министрлігі", "source": {"self": True}}]),
-    # a command closing a list: its subject is before the list
+    # a command closing a list: its subject is before the list, and each item is a duty
     ("БҰЙЫРАМЫН:\n2. Қазақстан Республикасы Сыртқы істер министрлігі заңнамада белгіленген тәртіппен:\n"
      "1) осы бұйрықты мемлекеттік тіркеуді;\n2) оны интернет-ресурста орналастыруды қамтамасыз етсін.",
-     [MINISTRY], [{"modality": "obligation", "action": "оны интернет-ресурста орналастыруды қамтамасыз ету",
+     [MINISTRY], [{"modality": "obligation", "action": "осы бұйрықты мемлекеттік тіркеуді қамтамасыз ету",
+                   "bearer": "Қазақстан Республикасы Сыртқы істер министрлігі", "source": {"self": True}},
+                  {"modality": "obligation", "action": "оны интернет-ресурста орналастыруды қамтамасыз ету",
                    "bearer": "Қазақстан Республикасы Сыртқы істер министрлігі", "source": {"self": True}}]),
     # an assigned duty is the subject, whether or not the addressee is a named body
     ("БҰЙЫРАМЫН:\n3. Осы бұйрықтың орындалуын бақылау жетекшілік ететін вице-министрге жүктелсін.",
@@ -193,4 +195,55 @@ RU_ROWS = [
 
 @pytest.mark.parametrize("text,earlier,expected", RU_ROWS, ids=[r[0][:50] for r in RU_ROWS])
 def test_russian_obligations(text, earlier, expected):
+    assert run(text, earlier) == expected
+
+
+BOARD = ("institution", "Облыстың білім басқармасы", {"name": "Облыстың білім басқармасы"})
+OWN_LAW = ("instrument", "Осы Заңның", {"kind": "law", "self": True})
+
+
+def own_duty(action: str, **more: object) -> dict:
+    return {"modality": "obligation", "action": action, **more, "source": {"self": True}}
+
+
+# Several objects listed as items under one command verb are one duty each;
+# an item with a verb of its own shares nothing. A duty in the passive dative
+# names its deed in the active with the passive's subject, leaving out the
+# adverbials between them.
+SHARED_ROWS = [
+    ("ҚАУЛЫ ЕТЕДІ:\n3. Облыстың білім басқармасы заңнамада белгіленген тәртіппен:\n"
+     "1) осы қаулының әділет органдарында мемлекеттік тіркелуін;\n"
+     "2) осы қаулыны мерзімді баспасөзде ресми жариялауды;\n"
+     "3) осы қаулының интернет-ресурста орналастырылуын қамтамасыз етсін.", [BOARD],
+     [{"modality": "obligation", "action": "әділет органдарында мемлекеттік тіркелуін қамтамасыз ету",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}},
+      {"modality": "obligation", "action": "мерзімді баспасөзде ресми жариялауды қамтамасыз ету",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}},
+      {"modality": "obligation", "action": "қаулының интернет-ресурста орналастырылуын қамтамасыз ету",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}}]),
+    ("ҚАУЛЫ ЕТЕДІ:\n2. Облыстың білім басқармасы:\n1) мектептердің тізімі жариялансын;\n"
+     "2) есепті жіберуді қамтамасыз етсін.", [BOARD],
+     [{"modality": "obligation", "action": "мектептердің тізімі жариялау", "source": {"self": True}},
+      {"modality": "obligation", "action": "есепті жіберуді қамтамасыз ету",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}}]),
+    ("ҚАУЛЫ ЕТЕДІ:\n2. Облыстың білім басқармасы:\n1) мектептердің тізімін жариялауды;\n"
+     "2) есепті жіберуді қамтамасыз етсін;\n3) бақылауды күшейтсін.", [BOARD],
+     [{"modality": "obligation", "action": "мектептердің тізімін жариялауды қамтамасыз ету",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}},
+      {"modality": "obligation", "action": "есепті жіберуді қамтамасыз ету",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}},
+      {"modality": "obligation", "action": "бақылауды күшейту",
+       "bearer": "Облыстың білім басқармасы", "source": {"self": True}}]),
+    ("Осы Заңның 5-бабына сәйкес өтініш ол тіркелген күннен бастап он күн ішінде қаралуға тиіс.", [OWN_LAW],
+     [{"modality": "obligation", "action": "өтініш қарау", "source": {"kind": "law", "self": True}}]),
+    ("Хабарлама он жұмыс күні ішінде тиісті органға жіберілуге тиіс.", [],
+     [{"modality": "obligation", "action": "Хабарлама жіберу"}]),
+    # the active, and a passive that is not in the dative, keep their words
+    ("Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылуы тиіс.", [],
+     [{"modality": "obligation", "action": "Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылу"}]),
+]
+
+
+@pytest.mark.parametrize("text,earlier,expected", SHARED_ROWS, ids=[r[0][-50:] for r in SHARED_ROWS])
+def test_shared_verbs_and_passive_duties(text, earlier, expected):
     assert run(text, earlier) == expected
