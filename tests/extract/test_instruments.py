@@ -364,6 +364,13 @@ ROWS = [
         [("Облыс сотының 2015 жылғы 3 наурыздағы № 2-15 шешімі", {"kind": D, "date": "2015-03-03", "number": "2-15"}),
          ("Аталған шешімнің", {"kind": D, "date": "2015-03-03", "number": "2-15", "anaphora": True})],
         id="бұл points only to an act just named; аталған may point far back"),
+    pytest.param(
+        "Бұл құқықты Халықаралық еңбек ұйымының «Еңбек инспекциясы туралы» № 81 және «Жұмыс уақыты туралы» "
+        "№ 47 конвенциялары реттейді.",
+        [("«Еңбек инспекциясы туралы»", {"kind": T, "title": "Еңбек инспекциясы туралы конвенция", "number": "81"}),
+         ("«Жұмыс уақыты туралы» № 47 конвенциялары",
+          {"kind": T, "title": "Жұмыс уақыты туралы конвенция", "number": "47"})],
+        id="one plural type word after two numbered titles: two conventions"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

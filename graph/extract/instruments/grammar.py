@@ -529,6 +529,11 @@ def read(ctx: Context, head: int) -> Citation | None:
         _protocol_to(ctx, c, t, a, i)
     if c.plural and "quoted" in seen:
         c.extra["siblings"] = _siblings(ctx, c, t, a)
+        if c.extra["siblings"] and t.name == "noun":
+            for sib in [c] + c.extra["siblings"]:  # each of several acts is one: ... туралы конвенция
+                if sib.title:
+                    words = sib.title.split()
+                    sib.title = " ".join(words[:-1] + [morph.inflect(a.stem)])
     _read_right(ctx, c)
     if t.name == "fixed":
         c.title = fixed_title(ctx.vocab, t.kind)
@@ -625,6 +630,10 @@ def _siblings(ctx: Context, c: Citation, t: ActType, a: morph.Analysis) -> list[
         if d and len(d[1].fields.get("value", "")) == 10:
             sib.date = d[1].fields["value"]
             j = d[0] - 1
+        n = _number_at(ctx, j) if j >= 1 else None
+        if n and c.number:
+            sib.number = n[1]  # «A» № 87 және «B» № 98 конвенциялары
+            j = n[0] - 1
         if not (j >= 1 and j in ctx.quotes and toks[j].text in CLOSE_QUOTES | PLAIN_QUOTES):
             break
         o = ctx.quotes[j]
