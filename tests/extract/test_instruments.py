@@ -371,6 +371,12 @@ ROWS = [
          ("«Жұмыс уақыты туралы» № 47 конвенциялары",
           {"kind": T, "title": "Жұмыс уақыты туралы конвенция", "number": "47"})],
         id="one plural type word after two numbered titles: two conventions"),
+    pytest.param(
+        "Мектептер мемлекеттік жалпы орта білім беру стандартына сәйкес оқытады. "
+        "Колледждер мемлекеттік стандартқа сай жұмыс істейді.",
+        [("мемлекеттік жалпы орта білім беру стандартына",
+          {"kind": "other", "title": "Мемлекеттік жалпы орта білім беру стандарты"})],
+        id="a lower-case state standard named in full; a state standard in general is none"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -18,6 +18,7 @@ from .vocabulary import ActType, Vocabulary
 MAX_NAME = 25  # words in an unquoted name or title
 SHORT_NAME = {"code": 4}  # words in a name without a title word (Азаматтық іс жүргізу кодексі)
 PROPER_NAME = 4  # words in a quoted proper name (Нұрлы көш, Өнімділік 2020)
+STATE_NAME = 6  # words in a lower-case name opening with мемлекеттік
 TITLED_REACH = 7  # words between a title word and a report's type word (... туралы алтыншы ... баяндама)
 SHORT_NAME_OTHER = 15  # (Білім беру ұйымдарын мемлекеттік аттестаттау ережесі)
 _ADJECTIVE = re.compile(r"(?:тық|тік|дық|дік|лық|лік|ық|ік)$")
@@ -332,6 +333,24 @@ def _modifies(ctx: Context, k: int) -> bool:
         return True
     found = readings(ctx.tokens[k].text)
     return bool(found) and found[0].case is None and not found[0].possessive and not found[0].plural
+
+
+def _state_name(ctx: Context, end: int) -> int | None:
+    """A lower-case name that opens with the state's adjective and runs in the
+    nominative to the type word (мемлекеттік жалпы білім беру стандарты): the
+    first index, or None. One word after мемлекеттік is not enough
+    (мемлекеттік стандартқа is any state standard)."""
+    toks = ctx.tokens
+    k = end
+    while k >= 0 and end - k < STATE_NAME and toks[k].is_word and not ctx.gap_break(k):
+        if "state" in ctx.roles(k):
+            return k if end - k >= 2 else None
+        found = readings(toks[k].text)
+        if not found or found[0].case is not None or found[0].plural or found[0].possessive \
+                or toks[k].capitalised:
+            return None
+        k -= 1
+    return None
 
 
 def _plural_subject(word: str) -> bool:
@@ -728,6 +747,9 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         ordinal = _ordinal_name(ctx, end)
         if ordinal is not None:
             run, titled = (ordinal, "ordinal"), True
+    state = _state_name(ctx, end) if not titled and not c.plural and t.kind in ("other", "programme") else None
+    if state is not None:
+        run, titled = (state, "state"), True
     if not titled:
         if t.use == "titled":
             # only a proper name of one word: Женева келісімі, Дурбан декларациясы
