@@ -307,6 +307,8 @@ def _quotations(text: str) -> tuple[list[int], list[int | None]]:
     depth, opened = 0, None
     for m in _QUOTE.finditer(text):
         ch = m.group()
+        if depth and opened is not None and m.start() - opened > _QUOTE_REACH:
+            depth, opened = 0, None  # a stray opening mark: its quotation never closed
         if ch == "«" or (ch == '"' and depth == 0):
             if depth == 0:
                 opened = m.start()
@@ -345,6 +347,14 @@ class _Context:
         start = self.sentence_starts[k]
         end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
         return start, end
+
+    def act_before_stop(self, start: int, end: int) -> Found | None:
+        """The act cited last between the full stop before `start` and `end`
+        (a list's items end in semicolons; its sentence, at a full stop)."""
+        stop = self.text.rfind(".", max(0, start - _SCOPE_REACH), start)
+        starts = [f.start for f in self.instruments]
+        k = bisect_left(starts, end) - 1
+        return self.instruments[k] if k >= 0 and starts[k] > stop else None
 
     def source_near(self, start: int, end: int) -> Found | None:
         """The act a statement is attributed to: cited in its sentence (nearest
@@ -513,7 +523,14 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             fields: dict[str, Any] = {"modality": mk.modality, "action": action}
             if bearer:
                 fields["bearer"] = bearer
-            fields.update(_source_fields(ctx.source_near(words[first].start, end)))
+            source = ctx.source_near(words[first].start, end)
+            if source is None and mk.attach == "not_purpose":
+                # a principle is a rule where an act states it (the list's sentence
+                # runs over semicolons), not in a body's aims
+                source = ctx.act_before_stop(words[first].start, end)
+                if source is None:
+                    continue
+            fields.update(_source_fields(source))
             # the mention is the deed and its marker: where a reader finds the rule
             out.append(Found("obligation", words[idx[-1]].start, end, fields))
             taken_until = end

@@ -96,8 +96,16 @@ ROWS = [
     ("Ешкімнің сот өкілеттігін иеленуге құқығы жоқ.",
      [], [{"modality": "prohibition", "action": "Ешкімнің сот өкілеттігін иелену"}]),
     # a principle stated as a noun is a rule; the same words as a purpose are not
-    ("Заңның қағидаттары: кемсітуге жол бермеу; заңдылық.",
-     [], [{"modality": "prohibition", "action": "кемсіту"}]),
+    ("Заңның қағидаттары: кемсітуге жол бермеу; заңдылық.", [("instrument", "Заңның", {"kind": "law"})],
+     [{"modality": "prohibition", "action": "кемсіту", "source": {"kind": "law"}}]),
+    # ... where an act states it, however long the list before it runs
+    ("«Көші-қон туралы» Заңда мынадай қағидаттар белгіленген: иммигранттардың құқықтарын қорғау; "
+     "отбасын біріктіруге жәрдемдесу; құпиялылықты сақтау; иммигранттарды кемсітуге жол бермеу; отбасын біріктіру.",
+     [("instrument", "«Көші-қон туралы» Заңда", {"kind": "law", "title": "Көші-қон туралы"})],
+     [{"modality": "prohibition", "action": "иммигранттарды кемсіту",
+       "source": {"kind": "law", "title": "Көші-қон туралы"}}]),
+    # ... a body's aims and priorities are not rules
+    ("Кәсіподақтар мына басымдықтарды іске асырады: жалақы төлеуде кемсітуге жол бермеу; еңбекті қорғау.", [], []),
     ("Кемсітушілікке жол бермеу үшін шаралар қабылданды.", [], []),
     # 'is subject to' after a verbal noun is a duty; after a noun it is a classification
     ("Барлық жұмыскерлер міндетті әлеуметтік сақтандырылуға жатады.",
