@@ -141,6 +141,13 @@ def _legal_forms() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def _quantities() -> frozenset[str]:
+    """Words that count things: number words and `бірнеше`, `әрбір` ..."""
+    return _stop().get("quantity", frozenset()) | frozenset(
+        r[1] for r in lexicon("kk", "numbers") if r[0] == "cardinal")
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, str]]:
     """abbr -> (kind, full name)."""
     return {r[0]: (r[1], r[2]) for r in lexicon("kk", "abbreviations")}
@@ -744,10 +751,12 @@ def _candidates(text: str) -> list[Candidate]:
         bare = first == h
         weak = False
         if not _is_cap(tok.text) and not _named(tokens[first:h]):
-            first = _lower_reach(tokens, h)
+            linked_first = _lower_linked_start(tokens, h, hw)
+            first = linked_first if linked_first is not None else _lower_reach(tokens, h)
             if first == h:
                 continue  # `комитет`: a generic word
-            weak, bare = True, False  # `облыс әкімдігі`: a name only if the text gave it in full
+            # `облыс әкімдігі`: a name only if the text gave it in full
+            weak, bare = linked_first is None, False
             if all(_is_adjective(t.text) for t in tokens[first:h]):
                 continue  # `қоғамдық бірлестік`: a kind of body, not a short name
         elif not _is_cap(tok.text) and h - first == 1 and not hw.possessive \
@@ -826,6 +835,58 @@ def _quoted_bodies(tokens: list[Token]) -> list[Candidate]:
         out.append(Candidate(j, end, tokens[j].start, tokens[end].end, name, "", lemma, "any",
                              False, _content_stems(name), True))
     return out
+
+
+def _lower_linked_start(tokens: list[Token], h: int, hw: HeadWord) -> int | None:
+    """`босқын мәртебесін беру, ұзарту және тоқтату рәсімін жүргізу жөніндегі
+    комиссия ... бас тартты`: a body named all in lower case by what it does
+    (a phrase of two or more words before `жөніндегі`), the subject of its
+    sentence. Not a count of a kind of body (`132 тілдерді оқыту жөніндегі
+    орталық құрылды`), nor an object (`... жөніндегі институтты құру`).
+    Returns where the name starts, or None."""
+    if hw.plural or hw.possessive or hw.case:
+        return None
+    k = h - 1
+    while k >= 0 and h - k <= 2 and tokens[k].word and not _is_cap(tokens[k].text) \
+            and _is_adjective(tokens[k].text):
+        k -= 1  # `жөніндегі ведомствоаралық комиссия`
+    if k <= 0 or linkers().get(_low(tokens[k].text), ("",))[0] != "nom" \
+            or _low(tokens[k].text) in _place_linkers() or _low(tokens[k].text) in _stop().get("eponym", ()):
+        return None
+    linker = k
+    first = linker
+    for k in range(linker - 1, max(-1, linker - _MAX_SPAN), -1):
+        t = tokens[k]
+        low = _low(t.text)
+        if t.text == "," and any(linkers().get(_low(x.text), ("",))[0] == "conj" for x in tokens[k + 1:linker]):
+            continue  # a list inside the name: `беру, ұзарту, айыру және тоқтату`
+        if not t.word or _is_cap(t.text) or not t.text.replace("-", "").isalpha() \
+                or low in _stop().get("boundary", ()) or _is_verb_form(low) or low in _quantities() \
+                or (low in linkers() and linkers()[low][0] != "conj"):
+            break
+        r = _reading(t.text)
+        if r.attributive or r.case in ("loc", "abl", "ins") or (r.case == "dat" and linkers().get(
+                _low(tokens[k + 1].text), ("",))[0] != "dat") or (r.case and _is_act_word(t.text)):
+            break
+        first = k
+    while first < linker and (not tokens[first].word or linkers().get(_low(tokens[first].text), ("",))[0] == "conj"):
+        first += 1
+    if sum(t.word for t in tokens[first:linker]) < 2:
+        return None
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and before.word and (before.text[0].isdigit() or _low(before.text) in _quantities()):
+        return None
+    return first if _ends_in_predicate(tokens, h) else None
+
+
+def _ends_in_predicate(tokens: list[Token], h: int) -> bool:
+    """The sentence after `h` ends in a finite verb, so a caseless head before it is its subject."""
+    for k in range(h + 1, min(len(tokens), h + 3 * _MAX_SPAN)):
+        if tokens[k].text in ".;!?":
+            last = tokens[k - 1]
+            return k - 1 > h and last.word and not _is_cap(last.text) and any(
+                _low(last.text).endswith(e) for e in _stop().get("finite", ()))
+    return False
 
 
 def _sentence_initial(tokens: list[Token], i: int) -> bool:
