@@ -214,6 +214,36 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
     return None
 
 
+def _subject_phrase(words: list[Word], clause: list[int]) -> list[int]:
+    """The noun phrase that opens a clause (`мұрагерлік ережелері мен рәсімі`):
+    nouns in the nominative or genitive and the words coordinating them, up to
+    a possessive head that no coordinator follows."""
+    after = [n for n, k in enumerate(clause) if words[k].key in _after_source()]
+    if after:  # `... баптарына сәйкес мұрагерлік ережелері`: the subject follows its source
+        clause = clause[after[-1] + 1:]
+    out: list[int] = []
+    for n, k in enumerate(clause[:_STATEMENT_WORDS]):
+        w = words[k]
+        if w.key in _coordinators():
+            if not out:
+                return []
+            out.append(k)
+            continue
+        readings = morph.analyse(w.text) if w.text.isalpha() else []
+        if not readings or readings[0].case not in (None, "gen") or w.key in _stop_words():
+            break
+        out.append(k)
+        nxt = words[clause[n + 1]].key if n + 1 < len(clause) else ""
+        if readings[0].possessive and readings[0].case is None and nxt not in _coordinators():
+            return out
+    return []
+
+
+@lru_cache(maxsize=1)
+def _coordinators() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "coordinator")
+
+
 def _subject_noun(w: Word, *, modifier: bool = False) -> bool:
     """A content word in the nominative (with `modifier`, in the genitive too:
     `әкімшілік органның` is one phrase, `шағым ол` two)."""
@@ -239,7 +269,7 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
     if i <= lo:
         return False
     prev = words[i - 1].text
-    if mk.attach == "any":
+    if mk.attach in ("any", "subject"):
         return True
     if mk.attach in ("verbal_noun", "duty_verbal_noun"):
         return verbs.verbal_noun(prev) is not None and not (i >= 2 and words[i - 2].key in _speech())
@@ -516,6 +546,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited)
             if not idx:
                 continue
+            if mk.attach == "subject":
+                idx = _subject_phrase(words, _window(ctx, words, lo, hi, _CLAUSE_REACH, ctx.cited)) or idx
             first = idx[0]
             action = _action(words, idx, None, active=mk.attach == "modal_verbal_noun")
             if mk.attach == "duty_verbal_noun":
