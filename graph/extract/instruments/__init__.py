@@ -126,20 +126,34 @@ def _un_symbols(text: str, found: list[Found]) -> list[Found]:
 
 def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
     """Later uses of a short name the text defined (`(бұдан әрі – АК)` then
-    `АК-нің 9-бабы`); short names that are act words are read as such already."""
+    `АК-нің 9-бабы`); short names that are act words are read as such already.
+    Tokens are looked up by word (one index for all the short names), so the
+    cost does not grow with their number."""
     out = []
     toks = ctx.tokens
-    for c in citations:
+    defined = [c for c in citations if c.alias]
+    if not defined:
+        return out
+    singles = {c.alias for c in defined if " " not in c.alias}
+    leads = {c.alias.split()[0].lower() for c in defined if " " in c.alias}
+    by_word: dict[str, list[int]] = {}
+    by_lower: dict[str, list[int]] = {}
+    for i, tok in enumerate(toks):
+        if tok.lower in leads:
+            by_lower.setdefault(tok.lower, []).append(i)
+        if singles and tok.text[0].isupper():
+            word = tok.text.split("-")[0]
+            if word in singles:
+                by_word.setdefault(word, []).append(i)
+    for c in defined:
         alias = c.alias
-        if not alias:
-            continue
         defining = [toks[c.first].start, toks[c.last].end]
         after = max(c.last, c.extra.get("group", (0, 0))[1]) + 1  # not the definition itself
         words = alias.split()
         if len(words) == 1:
-            for tok in toks[after:]:
-                word = tok.text.split("-")[0]
-                if word == alias and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
+            for i in by_word.get(alias, ()):
+                tok = toks[i]
+                if i >= after and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
                     out.append(Found("instrument", tok.start, tok.end,
                                      {"kind": c.kind, "anaphora": True, "_antecedent": defining}))
             continue
@@ -147,8 +161,8 @@ def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
         lead = [w.lower() for w in words[:-1]]
         last = _lemma(words[-1])
         n = len(words)
-        for i in range(after, len(toks) - n + 1):
-            if toks[i].lower != lead[0] or [t.lower for t in toks[i:i + n - 1]] != lead:
+        for i in by_lower.get(lead[0], ()):
+            if i < after or i + n > len(toks) or [t.lower for t in toks[i:i + n - 1]] != lead:
                 continue
             if _lemma(toks[i + n - 1].text) == last:
                 out.append(Found("instrument", toks[i].start, toks[i + n - 1].end,
