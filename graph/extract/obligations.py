@@ -214,6 +214,19 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
     return None
 
 
+def _first_item(ctx: "_Context", words: list[Word], k: int) -> list[int]:
+    """The words of the first item of the list a colon after word k-1 opens
+    (at most a statement's length, from its end), or [] with no colon."""
+    if k >= len(words) or ":" not in ctx.text[words[k - 1].end:words[k].start]:
+        return []
+    end = _clause_end(ctx.text, words, k)
+    start = max(k, end - _STATEMENT_WORDS)
+    for j in range(start, end - 1):
+        if words[j].key in _after_source():  # `заңнамасына сәйкес еңбек ету`: the source's postposition
+            start = j + 1
+    return [j for j in range(start, end) if not ctx.in_parens(words[j].start)]
+
+
 def _subject_phrase(words: list[Word], clause: list[int]) -> list[int]:
     """The noun phrase that opens a clause (`мұрагерлік ережелері мен рәсімі`):
     nouns in the nominative or genitive and the words coordinating them, up to
@@ -269,9 +282,9 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
     if i <= lo:
         return False
     prev = words[i - 1].text
-    if mk.attach in ("any", "subject"):
+    if mk.attach in ("any", "subject", "list"):
         return True
-    if mk.attach in ("verbal_noun", "duty_verbal_noun"):
+    if mk.attach in ("verbal_noun", "duty_verbal_noun", "assigned"):
         return verbs.verbal_noun(prev) is not None and not (i >= 2 and words[i - 2].key in _speech())
     if mk.attach == "modal_verbal_noun":
         vn = verbs.verbal_noun(prev)
@@ -544,6 +557,11 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             if hi <= lo:
                 continue
             idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited)
+            if mk.attach == "list":
+                idx = _first_item(ctx, words, i + n) or idx
+            elif mk.attach == "assigned" and bearer is None:
+                to = _addressee(ctx, words[lo].start, w.start)
+                bearer = to[0] if to else None
             if not idx:
                 continue
             if mk.attach == "subject":
