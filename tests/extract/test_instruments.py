@@ -377,6 +377,18 @@ ROWS = [
         [("мемлекеттік жалпы орта білім беру стандартына",
           {"kind": "other", "title": "Мемлекеттік жалпы орта білім беру стандарты"})],
         id="a lower-case state standard named in full; a state standard in general is none"),
+    pytest.param(
+        "Су ресурстарын пайдалану туралы баяндаманы бекіту туралы\n\n"
+        "Қазақстан Республикасы Үкіметінің 2020 жылғы 3 наурыздағы № 100 қаулысы\n\n"
+        "      1. Қоса беріліп отырған Су ресурстарын пайдалану туралы баяндама бекітілсін.\n"
+        "      Толық деректер баяндаманың екінші тарауында келтірілген. Министрлік Комитетке баяндама жіберді. "
+        "Министрліктің баяндамасында да мерзімді баяндамаға сілтеме бар.",
+        [("Су ресурстарын пайдалану туралы баяндаманы", {"kind": "other", "title": REP, "self": True}),
+         ("Су ресурстарын пайдалану туралы баяндаманы бекіту туралы", {**RES, "self": True}),
+         ("Қазақстан Республикасы Үкіметінің 2020 жылғы 3 наурыздағы № 100 қаулысы", {**RES, "self": True}),
+         ("Су ресурстарын пайдалану туралы баяндама", {"kind": "other", "title": REP, "self": True}),
+         ("баяндаманың", {"kind": "other", "title": REP, "self": True, "anaphora": True})],
+        id="the report alone in the genitive is the document's own; a report, someone's, a periodic one are not"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -353,6 +353,20 @@ def _state_name(ctx: Context, end: int) -> int | None:
     return None
 
 
+def _plain_before(ctx: Context, head: int) -> bool:
+    """No word describing the type word before it (an adjective, an ordinal, a
+    participle, a genitive owner): `баяндаманың` alone, not `мерзімді
+    баяндамаға` or `Комитеттің баяндамасы`."""
+    if head == 0:
+        return True
+    prev = ctx.tokens[head - 1]
+    if not prev.is_word:
+        return prev.text in SENTENCE_END or prev.text == ","
+    word = prev.lower
+    return not (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or _GENITIVE.search(word)
+                or ctx.participle(head - 1) or ctx.participle(head - 1, "clause_ending") or ctx.roles(head - 1))
+
+
 def _plural_subject(word: str) -> bool:
     """A plural noun with no case ending (Сарапшылар, Депутаттар)."""
     found = readings(word)
@@ -575,6 +589,12 @@ def read(ctx: Context, head: int) -> Citation | None:
             return None  # «Заңды мұрагерлік»: a quoted phrase, not a reference
         if c.draft and t.kind == "other":
             c.extra["own_draft"] = True  # Баяндама жобасы: the draft of the document's own report
+            return c
+        if t.kind == "other" and t.use == "titled" and not a.possessive and not c.plural \
+                and a.case in ("gen", "loc") and not toks[head].capitalised and _plain_before(ctx, head):
+            # баяндаманың негізгі баптары, баяндамада: the (definite) report is
+            # the document's own; `баяндама жіберді` is a report
+            c.extra["own_draft"] = True
             return c
         if t.use != "bare" and not (t.use == "named" and c.capitalised and _unit_next(ctx, head)):
             if not (c.capitalised and c.first > 0 and toks[c.first - 1].is_word and t.use != "self"):
