@@ -369,7 +369,7 @@ class _Context:
     sentence_starts: list[int]
     instruments: list[Found]
     institutions: list[Found]
-    cited: list[tuple[int, int]]  # spans of named acts, provisions and bodies
+    cited: list[tuple[int, int]]  # spans of named acts, provisions, bodies and dates
     bodies: list[tuple[int, int]]  # spans of named bodies
     formula_end: int | None  # end of the first operative formula
     quotes: tuple[list[int], list[int | None]]
@@ -530,7 +530,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
         if mk and mk.modality == "formula":
             formula_end = words[i + len(mk.words) - 1].end
             break
-    cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution")
+    cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution", "date")
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
     ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,

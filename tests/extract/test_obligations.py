@@ -121,6 +121,12 @@ ROWS = [
      "медициналық көмек алуға.",
      [("instrument", "«Көші-қон туралы» Заң", {"kind": "law", "title": "Көші-қон туралы"})],
      [{"modality": "permission", "action": "білім алу", "source": {"kind": "law", "title": "Көші-қон туралы"}}]),
+    # a requirement, and a ban on what a list is of (its date is not the deed's)
+    ("Қағидалар өтініш берушіден анықтаманы ұсынуды талап етеді.", [("instrument", "Қағидалар", {"kind": "regulation"})],
+     [{"modality": "obligation", "action": "өтініш берушіден анықтаманы ұсыну", "source": {"kind": "regulation"}}]),
+    ("2015 жылы елге кіруге тыйым салынатын аурулар тізбесі бекітілді.", [("date", "2015 жылы", {"date": "2015"})],
+     [{"modality": "prohibition", "action": "елге кіру"}]),
+    ("Комитет баяндаманың сапасына талап қояды.", [], []),
     # ... but a duty word after a plain noun, or in 'acting', is no rule
     ("Қызметкер еңбек міндеттерін атқарған кезде сақтандырылады.", [], []),
     ("Комитет өз міндетін атқарушыны тағайындады.", [], []),
