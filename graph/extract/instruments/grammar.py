@@ -353,6 +353,12 @@ def _state_name(ctx: Context, end: int) -> int | None:
     return None
 
 
+def _oblique(word: str) -> bool:
+    """A word whose best reading is in a case other than the nominative and genitive."""
+    found = readings(word)
+    return bool(found) and found[0].case not in (None, "gen")
+
+
 def _plain_before(ctx: Context, head: int) -> bool:
     """No word describing the type word before it (an adjective, an ordinal, a
     participle, a genitive owner): `баяндаманың` alone, not `мерзімді
@@ -775,8 +781,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
             # only a proper name of one word: Женева келісімі, Дурбан декларациясы
             if not (toks[end].is_word and toks[end].capitalised and end > 0
                     and toks[end - 1].text not in SENTENCE_END and not toks[end].newline_before
-                    and not ctx.roles(end) and not act_type(ctx, end)):
-                return
+                    and not ctx.roles(end) and not act_type(ctx, end) and not _oblique(toks[end].text)):
+                return  # (Комитетке баяндама: a report sent to someone)
             run = (end, "proper")
         else:
             run = name_run(ctx, end, c.head, short=t.kind)
