@@ -389,6 +389,15 @@ ROWS = [
          ("Су ресурстарын пайдалану туралы баяндама", {"kind": "other", "title": REP, "self": True}),
          ("баяндаманың", {"kind": "other", "title": REP, "self": True, "anaphora": True})],
         id="the report alone in the genitive is the document's own; a report, someone's, a periodic one are not"),
+    pytest.param(
+        "Су ресурстарын пайдалану туралы анықтама\n\n"
+        "      Осы жиынтық бірінші (2015 - 2017 жылдар) және екінші (2018 - 2020 жылдар) анықтама "
+        "негізгі өзгерістерді қамтиды.",
+        [("Су ресурстарын пайдалану туралы анықтама", {"kind": "other", "title": "Су ресурстарын пайдалану туралы анықтама",
+                                                       "self": True}),
+         ("Осы жиынтық бірінші (2015 - 2017 жылдар) және екінші (2018 - 2020 жылдар) анықтама",
+          {"kind": "other", "title": "Су ресурстарын пайдалану туралы анықтама", "self": True, "anaphora": True})],
+        id="осы before a report word described by ordinals and bracketed years"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -353,6 +353,28 @@ def _state_name(ctx: Context, end: int) -> int | None:
     return None
 
 
+def _described_from(ctx: Context, i: int) -> int | None:
+    """Index of the word before a run of adjectives, ordinals, `және` and
+    bracketed years ending at token i (жиынтық алтыншы (2008 - 2010 жылдар)
+    және жетінші), or None when there is no such run."""
+    toks = ctx.tokens
+    k = i
+    while k >= 0 and i - k < 20 and not ctx.gap_break(k):
+        tok = toks[k]
+        if tok.text == ")":
+            o = _group_open(ctx, k)
+            if o is None:
+                return None
+            k = o - 1
+            continue
+        word = tok.lower
+        if not tok.is_word or not (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or _ORDINAL.search(word)
+                                   or "and" in ctx.roles(k) or "ordinal" in ctx.roles(k)):
+            break
+        k -= 1
+    return k if k < i and k >= 0 else None
+
+
 def _oblique(word: str) -> bool:
     """A word whose best reading is in a case other than the nominative and genitive."""
     found = readings(word)
@@ -449,6 +471,10 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.marker, c.first = "anaphora", i
             if "near" in roles:
                 c.extra["near"] = True  # бұл ереже: the act just named, not one far back
+        elif t.kind == "other":
+            k = _described_from(ctx, i)
+            if k is not None and "this" in ctx.roles(k):
+                c.marker, c.first = "this", k  # Осы жиынтық алтыншы (...) және жетінші (...) баяндама
     if t.use == "self":
         if not c.marker:
             return None  # ақпарат, құжат: the document itself only after осы/бұл
