@@ -582,7 +582,12 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                     continue
             fields.update(_source_fields(source))
             # the mention is the deed and its marker: where a reader finds the rule
-            out.append(Found("obligation", words[idx[-1]].start, end, fields))
+            deed = words[idx[-1]].start
+            if "\n" in text[deed:words[i].start]:
+                # a rule is found where its marker completes it: a deed and its
+                # marker a line apart may be pages apart in the original
+                deed = words[i].start
+            out.append(Found("obligation", deed, end, fields))
             taken_until = end
             continue
         out.extend(_command_at(ctx, words, i, formula_words))

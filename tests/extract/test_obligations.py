@@ -178,12 +178,6 @@ def test_obligations(text, earlier, expected):
     assert run(text, earlier) == expected
 
 
-def test_span_is_the_deed_and_its_marker():
-    text = "Азаматтар сотқа жүгінуге құқылы."
-    (f,) = obligations.find(text, Findings(text))
-    assert text[f.start:f.end] == "жүгінуге құқылы"
-
-
 def test_scanning_is_linear_on_large_input():
     import time
 
@@ -281,3 +275,21 @@ SHARED_ROWS = [
 @pytest.mark.parametrize("text,earlier,expected", SHARED_ROWS, ids=[r[0][-50:] for r in SHARED_ROWS])
 def test_shared_verbs_and_passive_duties(text, earlier, expected):
     assert run(text, earlier) == expected
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Азаматтар сотқа жүгінуге құқылы.", "жүгінуге құқылы"),
+    # a deed and its marker on two lines (pages apart in an export): the rule is found at its marker
+    ("Ешкімді де оның мүлкінен айыруға\nболмайды.", "болмайды"),
+])
+def test_span_starts_at_the_deed_on_the_markers_line(text, span):
+    (f,) = obligations.find(text, Findings(text))
+    assert text[f.start:f.end] == span
+
+
+def test_a_quotation_never_closed_does_not_swallow_later_commands():
+    stray = "Мамандықтар: «Шетел филологиясы - 5 грант. " + "Басқа мәтін. " * 500
+    text = stray + "Президент Үкіметке «шараларды қабылдауды қамтамасыз етсін» деген тапсырма берді."
+    gov = ("institution", "Үкіметке", {"name": "Қазақстан Республикасының Үкіметі"})
+    assert run(text, [gov]) == [{"modality": "obligation", "action": "шараларды қабылдауды қамтамасыз ету",
+                                 "bearer": "Қазақстан Республикасының Үкіметі"}]
