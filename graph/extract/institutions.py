@@ -252,6 +252,8 @@ def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
         if _is_cap(nxt.text) or _owned(nxt.text) or (
                 after is not None and after.word and head_word(after.text) is not None):
             return False  # `Кеңес Одағы`, `орталық аппараты`, `Орталық сайлау комиссиясы`
+        if not _is_cap(nxt.text) and any(_low(nxt.text).endswith(e) for e in _stop().get("agent", ())):
+            return False  # `Орталық атқарушы органдар`: an adjective before a participle
     return True
 
 
@@ -467,6 +469,8 @@ def walk_left(tokens: list[Token], h: int) -> int:
             i -= 1
             continue
         cap = _is_cap(text)
+        if not cap and any(low.endswith(e) for e in _stop().get("ordinal", ())):
+            break  # `ЕҚЫҰ екінші қосымша кеңесі`: a numbered meeting, not a body
         if not cap and _is_verb_form(low):
             break
         right = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -504,6 +508,10 @@ def walk_left(tokens: list[Token], h: int) -> int:
             break  # a genitive needs a possessed head: not `...ның Үкіметке`
         if cap and _after_initial(tokens, i):
             break  # a person: `Г.Ягодин`
+        if cap and _sentence_initial(tokens, i) and not (reading.case or reading.possessive) \
+                and right is not None and right.word and _is_cap(right.text) \
+                and _reading(right.text).attributive and not _is_country_start(tokens, i):
+            break  # `Семинар Астанадағы ЕҚЫҰ офисімен`: the subject before a place
         if cap:
             start, lower_run = i, 0
             if _is_country_start(tokens, i):
@@ -773,8 +781,8 @@ def _candidates(text: str) -> list[Candidate]:
                                hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted, weak))
     bodies = _quoted_bodies(tokens)
     if bodies:
-        spans = [(b.first, b.last) for b in bodies]
-        found = [c for c in found if not any(f <= c.last <= l for f, l in spans)]
+        inside = {k for b in bodies for k in range(b.first, b.last + 1)}
+        found = [c for c in found if c.last not in inside]
         found.extend(bodies)
     found = _drop_nested(found)
     defining = set()
@@ -784,7 +792,8 @@ def _candidates(text: str) -> list[Candidate]:
             defining.update(range(c.last + 1, got[1] + 1))
     found = [c for c in found if c.last not in defining]  # `(бұдан әрі – Комиссия)` repeats the name
     posts = [c for c in found if _post_in_body(tokens, c)]
-    found = [c for c in found if c not in posts]
+    post_ids = {id(c) for c in posts}
+    found = [c for c in found if id(c) not in post_ids]
     found.extend(_abbreviation_candidates(tokens, found, posts))
     found.sort(key=lambda c: (c.start, c.end))
     return found
@@ -1001,7 +1010,7 @@ def _compound_at(tokens: list[Token], i: int, shorts: list[str]) -> int | None:
     """Index of the last word of a compound short name (`ЕҚЫҰ ДИАҚБ`) starting at `i`."""
     for short in shorts:
         parts = short.split()
-        if i + len(parts) <= len(tokens) and all(_abbr_base(t.text) == p for t, p in zip(tokens[i:], parts)):
+        if i + len(parts) <= len(tokens) and all(_abbr_base(t.text) == p for t, p in zip(tokens[i:i + len(parts)], parts)):
             return i + len(parts) - 1
     return None
 
