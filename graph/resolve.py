@@ -363,6 +363,13 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         if fl.get("_bare") and not marker and (fl.get("_plural") or not fl.get("_capital")):
             out.append(_replace(f, _drop=True))
             continue
+        if fl.get("_ordinal_ref"):
+            # төртінші және бесінші мерзімді баяндама: the report named before with those numbers
+            named = [g for g in full if g.start < f.start and g.fields.get("kind") == fl["kind"]
+                     and all(w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"])]
+            out.append(_replace(f, **_identity(named[-1].fields), anaphora=True) if named
+                       else _replace(f, _drop=True))
+            continue
         if fl.get("_its"):
             # оның факультативтік хаттамасы: the protocol of the treaty named just before
             treaty = [g for g in full if g.start < f.start and g.fields.get("kind") == fl["kind"] and g.fields.get("title")]

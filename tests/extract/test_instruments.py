@@ -398,6 +398,16 @@ ROWS = [
          ("Осы жиынтық бірінші (2015 - 2017 жылдар) және екінші (2018 - 2020 жылдар) анықтама",
           {"kind": "other", "title": "Су ресурстарын пайдалану туралы анықтама", "self": True, "anaphora": True})],
         id="осы before a report word described by ordinals and bracketed years"),
+    pytest.param(
+        "Үкімет 2015 жылы Балалар құқықтары туралы екінші және үшінші мерзімді баяндаманы ұсынды. "
+        "Мектеп жүйесі екінші және үшінші мерзімді (CRC/C/KAZ/3) баяндама ұсынылғаннан кейін өзгерді. "
+        "Ұйым бесінші мерзімді баяндамаға дайындалады.",
+        [("Балалар құқықтары туралы екінші және үшінші мерзімді баяндаманы",
+          {"kind": "other", "title": "Балалар құқықтары туралы екінші және үшінші мерзімді баяндама"}),
+         ("екінші және үшінші мерзімді (CRC/C/KAZ/3) баяндама",
+          {"kind": "other", "title": "Балалар құқықтары туралы екінші және үшінші мерзімді баяндама", "anaphora": True}),
+         ("CRC/C/KAZ/3", {"kind": U, "number": "CRC/C/KAZ/3"})],
+        id="a report called by its ordinals points to the report named with them; another ordinal names none"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -86,6 +86,8 @@ def _to_found(ctx: Context, c: Citation) -> Found:
         fields["_self_word"] = True
     if c.extra.get("its"):
         fields["_its"] = c.extra["its"]
+    if c.extra.get("ordinal_ref"):
+        fields["_ordinal_ref"] = c.extra["ordinal_ref"]
     if c.extra.get("near"):
         fields["_near"] = True
     if c.extra.get("weak"):

@@ -325,6 +325,18 @@ def _ordinal_name(ctx: Context, end: int) -> int | None:
     return None
 
 
+def _ordinal_ref(ctx: Context, end: int) -> tuple[int, list[str]] | None:
+    """Ordinals, with adjectives, `және` and a bracketed symbol, right before
+    a type word: their first index and the ordinals."""
+    toks = ctx.tokens
+    k = _described_from(ctx, end)
+    first = (k + 1) if k is not None else None
+    if first is None:
+        return None
+    ordinals = [toks[m].lower for m in range(first, end + 1) if toks[m].is_word and _ORDINAL.search(toks[m].lower)]
+    return (first, ordinals) if ordinals else None
+
+
 def _modifies(ctx: Context, k: int) -> bool:
     """A word that can stand between a name and its type word: an adjective
     (мемлекеттік, жалпы), not a noun in a case or possessed (шегінде, бағыттары)."""
@@ -588,6 +600,8 @@ def read(ctx: Context, head: int) -> Citation | None:
         break
     if c.extra.get("not_legal"):
         return None
+    if c.extra.get("ordinal_ref"):
+        return c
     if c.number and not c.title and "minutes" in ctx.vocab.role(morph.lemma(toks[head].text).lower()):
         c.kind = "other"  # № 2/7 хаттамасы: a meeting's minutes, not a treaty
     if t.kind == "treaty" and "date" in seen and "title" not in seen and not c.date and i >= 0:
@@ -799,6 +813,14 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         ordinal = _ordinal_name(ctx, end)
         if ordinal is not None:
             run, titled = (ordinal, "ordinal"), True
+        else:
+            ref = _ordinal_ref(ctx, end)
+            if ref is not None:
+                # төртінші және бесінші мерзімді баяндама mid-sentence: the
+                # report of those numbers named before (resolve finds it)
+                c.first, c.extra["ordinal_ref"] = ref
+                c.marker = "ordinal"
+                return
     state = _state_name(ctx, end) if not titled and not c.plural and t.kind in ("other", "programme") else None
     if state is not None:
         run, titled = (state, "state"), True
