@@ -479,8 +479,9 @@ def walk_left(tokens: list[Token], h: int) -> int:
         reading = _reading(text)
         if (cap or reading.possessive or reading.case or reading.plural) and _is_act_word(text):
             break
-        if i == h - 1 and not cap and not head.possessive and _is_document(text):
-            break  # `Бастапқы баяндама Комитетке`: a bare head takes no noun before it
+        if i == h - 1 and not cap and not head.possessive and (_is_document(text) or (
+                reading.plural and not (reading.possessive or reading.case))):
+            break  # `Бастапқы баяндама Комитетке`, `ескертулер Комитетке`: a bare head takes no noun
         if _low(reading.stem) == _country()[0][-1] and (i == 0 or not tokens[i - 1].word
                                                         or not _is_cap(tokens[i - 1].text)):
             break  # `Республиканың`: the country named alone, outside the name
