@@ -22,7 +22,8 @@ HEADER_REACH = 1500  # characters: where a document states its own requisites
 HEADER_LEAD = 12  # words of an issuer before the header's requisites
 SHORT_TITLE = 3  # words in a shortened name (Құжаттандыру қағидалары)
 FOREIGN = ("un_document",)  # a kind a document never is; `осы ұсынымдар` needs an antecedent named so
-REPORT_TITLE = 40  # words in a report's title paragraph
+REPORT_TITLE = 40
+REPORT_TAIL = 7  # words from a report title's туралы to its type word  # words in a report's title paragraph
 RECENT = 1500  # characters: a bare type word means the act named this close before it
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "«»\"“”„")
@@ -151,8 +152,9 @@ def _own_report(text: str, instruments: list[Found]) -> list[Found]:
         return instruments
     roles = vocabulary().roles
     last = vocabulary().types.get(_lemma(words[-1]), ())
-    if words[-2] not in roles.get("title_end", ()) or not any(t.kind == "other" for t in last):
-        return instruments
+    ends = [n for n, w in enumerate(words[:-1]) if w in roles.get("title_end", ())]
+    if not ends or len(words) - ends[-1] > REPORT_TAIL or not any(t.kind == "other" for t in last):
+        return instruments  # (... туралы бірінші және екінші мерзімді анықтама)
     start, end = m.start(), m.start() + len(m.group().rstrip())
     own = {"kind": "other", "title": body, "self": True, "_own": True}
     kept = [f for f in instruments if not (start <= f.start and f.end <= end and f.fields.get("kind") == "other")]

@@ -408,6 +408,16 @@ ROWS = [
           {"kind": "other", "title": "Балалар құқықтары туралы екінші және үшінші мерзімді баяндама", "anaphora": True}),
          ("CRC/C/KAZ/3", {"kind": U, "number": "CRC/C/KAZ/3"})],
         id="a report called by its ordinals points to the report named with them; another ordinal names none"),
+    pytest.param(
+        "Су ресурстарын пайдалану туралы бірінші және екінші мерзімді анықтама\n\n"
+        "      Анықтама Қазақстан Республикасының бірінші және екінші мерзімді есептерін қамтиды. "
+        "Банк үшінші есепті жариялады.",
+        [("Су ресурстарын пайдалану туралы бірінші және екінші мерзімді анықтама",
+          {"kind": "other", "title": "Су ресурстарын пайдалану туралы бірінші және екінші мерзімді анықтама", "self": True}),
+         ("Қазақстан Республикасының бірінші және екінші мерзімді есептерін",
+          {"kind": "other", "title": "Су ресурстарын пайдалану туралы бірінші және екінші мерзімді анықтама",
+           "self": True, "anaphora": True})],
+        id="a report's periodic accounts by the report's own ordinals are the report"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -334,6 +334,8 @@ def _ordinal_ref(ctx: Context, end: int) -> tuple[int, list[str]] | None:
     if first is None:
         return None
     ordinals = [toks[m].lower for m in range(first, end + 1) if toks[m].is_word and _ORDINAL.search(toks[m].lower)]
+    while first > 0 and "qualifier" in ctx.roles(first - 1):
+        first -= 1  # the country's: Қазақстан Республикасының алтыншы ... есептері
     return (first, ordinals) if ordinals else None
 
 
@@ -488,6 +490,11 @@ def read(ctx: Context, head: int) -> Citation | None:
             if k is not None and "this" in ctx.roles(k):
                 c.marker, c.first = "this", k  # Осы жиынтық алтыншы (...) және жетінші (...) баяндама
     if t.use == "self":
+        ref = _ordinal_ref(ctx, head - 1) if not c.marker and head > 0 else None
+        if ref is not None:
+            c.first, c.extra["ordinal_ref"] = ref  # ... алтыншы және жетінші мерзімді есептері
+            c.marker = "ordinal"
+            return c
         if not c.marker:
             return None  # ақпарат, құжат: the document itself only after осы/бұл
         c.extra["self_word"] = True
