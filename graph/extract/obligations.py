@@ -181,7 +181,7 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
     if start >= hi:
         return []
     a, b = words[start].start, words[hi - 1].end
-    for f_start, f_end in blockers:
+    for f_start, f_end in blockers[bisect_left(blockers, (a - _BODY_REACH,)):bisect_left(blockers, (b,))]:
         if f_end <= a or f_end > b or (skip and (f_start, f_end) == skip):
             continue  # outside the window, or running past the deed: no act ends inside its own duty
         while start < hi and words[start].start < f_end:
@@ -374,6 +374,12 @@ class _Context:
     formula_end: int | None  # end of the first operative formula
     quotes: tuple[list[int], list[int | None]]
     parens: list[tuple[int, int]]  # bracketed remarks, in order
+    instrument_starts: list[int]
+    body_starts: list[int]
+
+    def bodies_in(self, lo: int, hi: int) -> list[Found]:
+        """The named bodies that start in [lo, hi), in order."""
+        return self.institutions[bisect_left(self.body_starts, lo):bisect_left(self.body_starts, hi)]
 
     def in_parens(self, pos: int) -> bool:
         k = bisect_right(self.parens, (pos, len(self.text))) - 1
@@ -395,7 +401,7 @@ class _Context:
         """The act cited last between the full stop before `start` and `end`
         (a list's items end in semicolons; its sentence, at a full stop)."""
         stop = self.text.rfind(".", max(0, start - _SCOPE_REACH), start)
-        starts = [f.start for f in self.instruments]
+        starts = self.instrument_starts
         k = bisect_left(starts, end) - 1
         return self.instruments[k] if k >= 0 and starts[k] > stop else None
 
@@ -403,7 +409,7 @@ class _Context:
         """The act a statement is attributed to: cited in its sentence (nearest
         before it first), else in the sentence before."""
         s_start, s_end = self.sentence_of(start)
-        starts = [f.start for f in self.instruments]
+        starts = self.instrument_starts
         k = bisect_left(starts, start)
         if k > 0 and starts[k - 1] >= s_start:
             return self.instruments[k - 1]
@@ -443,6 +449,8 @@ def _assigned_duty(words: list[Word], lo: int, hi: int) -> list[int]:
     return []
 
 
+_BODY_REACH = 2000  # characters: no cited name is longer
+_BODY_LOOKBACK = 50  # bodies before the formula to look at for its subject
 _SCOPE_REACH = 3000  # characters back to look for a command's subject
 
 
@@ -459,8 +467,8 @@ def _command_scope(ctx: _Context, pos: int) -> int:
 def _bearer_before(ctx: _Context, lo: int, pos: int) -> str | None:
     """The named body that is the subject of a command: an institution in the
     nominative between the clause start and the verb."""
-    for f in ctx.institutions:
-        if lo <= f.start < pos and _nominative(ctx.text[f.start:f.end]) and f.fields.get("name"):
+    for f in ctx.bodies_in(lo, pos):
+        if _nominative(ctx.text[f.start:f.end]) and f.fields.get("name"):
             return f.fields["name"]
     return None
 
@@ -472,7 +480,7 @@ def _dative_bearer(ctx: _Context, words: list[Word], lo: int, i: int) -> tuple[i
     if i <= lo:
         return i, None
     prev_end = words[i - 1].end
-    for f in ctx.institutions:
+    for f in ctx.bodies_in(prev_end - _BODY_REACH, prev_end):
         if f.end == prev_end and f.fields.get("name") and not _nominative(ctx.text[f.start:f.end]):
             k = i
             while k > lo and words[k - 1].start >= f.start:
@@ -484,8 +492,8 @@ def _dative_bearer(ctx: _Context, words: list[Word], lo: int, i: int) -> tuple[i
 def _addressee(ctx: _Context, lo: int, pos: int) -> tuple[str, tuple[int, int]] | None:
     """Whom a duty is assigned to: the named body in the dative in the clause
     (its name, and its span)."""
-    for f in ctx.institutions:
-        if lo <= f.start < pos and f.fields.get("name"):
+    for f in ctx.bodies_in(lo, pos):
+        if f.fields.get("name"):
             if _case(_words(ctx.text[f.start:f.end])[-1].text) == "dat":
                 return f.fields["name"], (f.start, f.end)
     return None
@@ -494,7 +502,7 @@ def _addressee(ctx: _Context, lo: int, pos: int) -> tuple[str, tuple[int, int]] 
 def _quoted_to(ctx: _Context, quote: int) -> str | None:
     """Whom a quoted command was given to: the named body in the dative right
     before the quotation (`Үкіметке «... қамтамасыз етсін» деген тапсырма`)."""
-    for f in ctx.institutions:
+    for f in ctx.bodies_in(quote - _BODY_REACH, quote):
         if f.end <= quote and not ctx.text[f.end:quote].strip() and f.fields.get("name"):
             if _case(_words(ctx.text[f.start:f.end])[-1].text) == "dat":
                 return f.fields["name"]
@@ -503,11 +511,16 @@ def _quoted_to(ctx: _Context, quote: int) -> str | None:
 
 def _signatory(ctx: _Context, pos: int) -> str | None:
     """Who says `I`: the body signing after the command, else the subject of the formula."""
-    after = [f for f in ctx.institutions if f.start > pos and _nominative(ctx.text[f.start:f.end])]
-    if after and after[-1].fields.get("name"):
-        return after[-1].fields["name"]
+    for f in reversed(ctx.institutions):
+        if f.start <= pos:
+            break
+        if _nominative(ctx.text[f.start:f.end]):
+            if f.fields.get("name"):
+                return f.fields["name"]
+            break
     if ctx.formula_end is not None:
-        before = [f for f in ctx.institutions if f.end <= ctx.formula_end]
+        before = ctx.bodies_in(0, ctx.formula_end)
+        before = [f for f in before[-_BODY_LOOKBACK:] if f.end <= ctx.formula_end]
         if before and before[-1].fields.get("name"):
             return before[-1].fields["name"]
     return None
@@ -534,7 +547,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
     ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,
-                   _quotations(text), _parenthesised(text))
+                   _quotations(text), _parenthesised(text),
+                   [f.start for f in instruments], [f.start for f in institutions])
     formula_words = _formula_first_words()
     out: list[Found] = []
     taken_until = -1  # a marker's words are not read again as another marker
