@@ -418,6 +418,12 @@ ROWS = [
           {"kind": "other", "title": "Су ресурстарын пайдалану туралы бірінші және екінші мерзімді анықтама",
            "self": True, "anaphora": True})],
         id="a report's periodic accounts by the report's own ordinals are the report"),
+    pytest.param(
+        "Ақпарат көзі: Қазақстан Республикасы Білім министрлігі\n"
+        "Азаматтық және саяси құқықтар туралы халықаралық пактіні орындау.",
+        [("Азаматтық және саяси құқықтар туралы халықаралық пактіні",
+          {"kind": T, "title": "Азаматтық және саяси құқықтар туралы халықаралық пакт"})],
+        id="a body in the nominative before a capitalised name is no part of it (a table's source line)"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -215,6 +215,9 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if inst and (short or _GENITIVE.search(tok.lower)):
             why = "issuer"
             break
+        if inst and j < end and toks[j + 1].capitalised:
+            why = "sentence"  # Көзі: ... орталығы Нәсілдік ... конвенция: a body in the nominative is no part
+            break
         d = ctx.date_ending(j)
         if d:
             nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
