@@ -263,7 +263,7 @@ def _owned(word: str) -> bool:
     if _is_cap(word) or _low(word) in _stop().get("boundary", ()) or _low(word) in linkers():
         return False
     r = _reading(word)
-    return r.possessive or (r.plural and r.case is None) or head_word(word) is not None
+    return r.possessive or head_word(word) is not None
 
 
 def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
@@ -884,9 +884,21 @@ def _lower_linked_start(tokens: list[Token], h: int, hw: HeadWord) -> int | None
     if sum(t.word for t in tokens[first:linker]) < 2:
         return None
     before = tokens[first - 1] if first > 0 else None
-    if before is not None and before.word and (before.text[0].isdigit() or _low(before.text) in _quantities()):
-        return None
+    if before is not None and not _clean_edge(before):
+        return None  # a count (`132 ... орталық`), or the name may go on (`... адамдар мен заңды ...`)
     return first if _ends_in_predicate(tokens, h) else None
+
+
+def _clean_edge(tok: Token) -> bool:
+    """A token a lower-case name can start right after: punctuation closing a
+    clause, a word that is never inside a name (but not a conjunction, which
+    may join the name's own list), a postposition, a participle."""
+    if not tok.word:
+        return tok.text in ".;:!?()" or tok.text in _DASHES
+    low = _low(tok.text)
+    if tok.text[0].isdigit() or low in _quantities() or low in _stop().get("joins", ()):
+        return False
+    return low in _stop().get("boundary", ()) or low in linkers() or _is_verb_form(low)
 
 
 def _ends_in_predicate(tokens: list[Token], h: int) -> bool:

@@ -315,6 +315,12 @@ ROWS = [
     ("Үкімет адам құқықтары жөніндегі тәуелсіз ұлттық институтты құру мәселесін қарады.",
      [("Үкімет", n(KZ_GOV))]),
     ("Жиында экономика жөніндегі комиссия жұмыс істеді.", []),
+    # ... nor a phrase that may go on past a conjunction
+    ("Жеке адамдар мен заңды тұлғалардың өтініштерін қарау жөніндегі комиссия 3 өтінішті "
+     "қанағаттандырды.", []),
+    # a bare head before a plural that is not possessed is the subject, not a modifier
+    ("Жастар ісі жөніндегі комитет жастар саясатын іске асырады.",
+     [("Жастар ісі жөніндегі комитет", n("Жастар ісі жөніндегі комитет"))]),
     # a bare `Орталық` before an agent participle is the adjective "central"
     ("Орталық атқарушы органдарда 350 топ жұмыс істейді.", []),
     # a numbered meeting of an organisation is no body: the organisation is the mention
