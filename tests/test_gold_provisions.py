@@ -19,10 +19,11 @@ from graph.pipeline import process_file
 from .conftest import EVAL, SEED, require_eval
 
 UNITS = ("article", "part", "paragraph", "subparagraph")
-# Floors just under what was measured (official F1, units-only F1).
+# Floors just under what was measured (official F1, units-only F1); at
+# 02b5bb7 official seed 0.979, adilet-dev kk 1.000.
 FLOORS = {
-    "seed": (0.95, 0.97),
-    "adilet-dev kk": (0.95, 0.95),
+    "seed": (0.96, 0.97),
+    "adilet-dev kk": (0.97, 0.97),
 }
 
 
