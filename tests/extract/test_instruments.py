@@ -424,6 +424,12 @@ ROWS = [
         [("Азаматтық және саяси құқықтар туралы халықаралық пактіні",
           {"kind": T, "title": "Азаматтық және саяси құқықтар туралы халықаралық пакт"})],
         id="a body in the nominative before a capitalised name is no part of it (a table's source line)"),
+    pytest.param("Бұл мақсаттар БҰҰ Жарғысында бекітілген.",
+                 [("БҰҰ Жарғысында", {"kind": T, "title": "Біріккен Ұлттар Ұйымының Жарғысы"})],
+                 id="a charter is named by its body in full"),
+    pytest.param("«Дағдарыс орталықтарының одағы» заңды тұлғалар бірлестігі құрылды. Ішкі істер органдары "
+                 "қызметкерлерінің біліктілігін арттыру курстарының бағдарламасына өзгеріс енгізілді.", [],
+                 id="заңды тұлға is a legal person; a course's programme is no act"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -392,6 +392,17 @@ def _described_from(ctx: Context, i: int) -> int | None:
     return k if k < i and k >= 0 else None
 
 
+def _genitive_name(name: str) -> str:
+    """A body's name with its last word in the genitive (Біріккен Ұлттар Ұйымы ->
+    ... Ұйымының)."""
+    words = name.split()
+    found = readings(words[-1])
+    if found:
+        form = morph.inflect(found[0].stem, plural=found[0].plural, possessive=found[0].possessive, case="gen")
+        words[-1] = (form[:1].upper() if words[-1][:1].isupper() else form[:1]) + form[1:]
+    return " ".join(words)
+
+
 def _oblique(word: str) -> bool:
     """A word whose best reading is in a case other than the nominative and genitive."""
     found = readings(word)
@@ -465,6 +476,9 @@ def read(ctx: Context, head: int) -> Citation | None:
     toks = ctx.tokens
     if _formula_or_heading(ctx, head):
         return None
+    if head + 1 < len(toks) and toks[head + 1].is_word and not toks[head + 1].newline_before \
+            and any("not_act_before" in ctx.vocab.role(r.stem) for r in readings(toks[head + 1].text)[:1]):
+        return None  # заңды тұлға: "legal person", not a law
     c = Citation(t.kind, head, head - len(t.before), head, plural=a.plural,
                  nominative=a.case is None, capitalised=toks[head - len(t.before)].capitalised)
     if head_number:
@@ -631,6 +645,9 @@ def read(ctx: Context, head: int) -> Citation | None:
         # a body's regulation is named by the body (... кеңестің ережесі)
         c.title = ctx.span_text(span[0], span[1]) + " " + nominative(toks[head].text, a, True).lower()
         c.title = c.title[:1].upper() + c.title[1:]
+    if not c.title and span and span[1] == head - 1 and c.issuer and "body_named" in ctx.vocab.role(t.stem):
+        # a charter is named by its body in full (БҰҰ Жарғысы = Біріккен Ұлттар Ұйымының Жарғысы)
+        c.title = _genitive_name(c.issuer) + " " + nominative(toks[head].text, a, True)
     if t.use == "numbered" and not (c.date or c.number or "quoted" in seen):
         return None
     if c.plural and not (c.title or c.date or c.number) and not (c.capitalised and t.use == "bare"):
@@ -791,6 +808,9 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         return
     # a quoted name or a number before a few lower-case words:
     # «Цифрлық Қазақстан» мемлекеттік бағдарламасы, № 35 жалпы ұсынымы
+    if any("not_legal" in ctx.vocab.role(r.stem) for r in readings(toks[end].text)[:1]):
+        c.extra["not_legal"] = True  # ... біліктілігін арттыру курстарының бағдарламасы
+        return
     k = end
     while (k >= 0 and end - k < 3 and toks[k].is_word and toks[k].text.islower() and not ctx.gap_break(k)
            and not _GENITIVE.search(toks[k].lower) and not act_type(ctx, k) and _modifies(ctx, k)):
