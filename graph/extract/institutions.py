@@ -502,6 +502,9 @@ def walk_left(tokens: list[Token], h: int) -> int:
         if reading.case == "acc" and not cap and not _verbal_noun_follows(tokens, i) \
                 and not (right is not None and right.word and head_word(right.text) is not None):
             break  # an accusative needs its verbal noun; `үшжақты комиссия` is an adjective
+        if reading.case == "acc" and cap and not _is_adjective(text) \
+                and right is not None and right.word and _is_cap(right.text):
+            break  # `Тексеруді Қаржылық мониторинг агенттігі жүргізеді`: the object fronted
         if reading.case == "ins" and not cap and not right_lower_word:
             break
         if reading.case == "gen" and not reading.possessive and start == h \
