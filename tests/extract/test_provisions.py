@@ -378,6 +378,13 @@ AMEND_ROWS = [
       ("3-тармақ", dict(article="14", paragraph="3")),
       ("15-баптың 1-тармағы", dict(article="15", paragraph="1")),
       ("2-тармақтың 4) тармақшасы", dict(paragraph="2", subparagraph="4"))]),
+    # a header may name its act, and the next header ends the one before
+    ("1. Кодекске мынадай өзгерістер енгізілсін:\n1) Кодекстің 8-бабында:\n"
+     "бірінші бөліктің 2) тармақшасы алып тасталсын;\n2) 9-бапта:\n3-тармақ алып тасталсын.\n", [],
+     [("Кодекстің 8-бабында", bare("code", article="8")),
+      ("бірінші бөліктің 2) тармақшасы", bare("code", article="8", part="1", subparagraph="2")),
+      ("9-бапта", ctx(bare("code", article="9"))),
+      ("3-тармақ", bare("code", article="9", paragraph="3"))]),
     # a spelled ordinal opens a chain only before a numbered unit
     ("Екінші бөлікте айтылғандай, бірінші бөліктің мәні зор.", [], []),
 ]

@@ -161,9 +161,10 @@ class Reading:
         chain = cited.chain
         if cited.inherited or len(chain.groups) != 1 or chain.groups[0].unit.case not in parser.g.header_cases:
             return False
-        begin = line_start(self.text, chain.start)
-        if not _ITEM_OPENING.fullmatch(self.text, begin, chain.start):
-            return False
+        first = chain.start if cited.opens is None else min(cited.opens, chain.start)
+        begin = line_start(self.text, first)
+        if not _ITEM_OPENING.fullmatch(self.text, begin, first):
+            return False  # `8-бапта:` or `1) Кодекстің 8-бабында:`, nothing else before it
         return _COLON_ENDING.match(self.text, chain.end) is not None
 
     def under_header(self, cited: Cited, parser: Parser) -> None:
