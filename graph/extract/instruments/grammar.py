@@ -931,13 +931,23 @@ def _read_right(ctx: Context, c: Citation) -> None:
             c.last = close
             j = close + 1
     if j + 2 < len(toks) and toks[j].text == "(" and not c.alias and not c.marker:
-        # a short name in brackets without бұдан әрі: Кодексіне (Салық кодексі)
-        close = next((m for m in range(j + 1, min(len(toks), j + 1 + PROPER_NAME + 1)) if toks[m].text == ")"), None)
-        if close is not None and close > j + 1 and toks[j + 1].capitalised and toks[close - 1].is_word:
-            found = act_type(ctx, close - 1)
-            if found and found[0].kind == c.kind and all(toks[m].is_word for m in range(j + 1, close)):
-                c.alias = ctx.span_text(j + 1, close - 1)
+        # a short name in brackets without бұдан әрі: Кодексіне (Салық кодексі);
+        # quoted, it is the act's proper name: қағидаттар ("Париж қағидаттары")
+        close = next((m for m in range(j + 1, min(len(toks), j + 3 + PROPER_NAME + 1)) if toks[m].text == ")"), None)
+        a, b = j + 1, (close - 1 if close is not None else j)
+        q = next((m for m in range(j + 2, min(len(toks), j + 3 + PROPER_NAME)) if ctx.quotes.get(m) == j + 1), None)
+        quoted = q is not None and q + 1 < len(toks) and toks[q + 1].text in "),"
+        if quoted:
+            a, b = j + 2, q - 1  # ("Париж қағидаттары", Бас Ассамблеяның ... қарары)
+            close = q if toks[q + 1].text == "," else close  # what follows the comma is read on its own
+        if close is not None and a <= b and toks[a].capitalised and toks[b].is_word:
+            found = act_type(ctx, b)
+            if found and found[0].kind == c.kind and all(toks[m].is_word for m in range(a, b + 1)):
+                c.alias = ctx.span_text(a, b)
                 c.extra["group"] = (j, close)  # the mention still ends at its case ending
+                if quoted:
+                    c.title = c.alias
+                    c.first = c.head  # the words before were a description
                 j = close + 1
     if c.nominative and not c.date and not c.number and not c.marker and j < len(toks) and not toks[j].blank_before:
         d = ctx.dates_by_start.get(toks[j].start)
