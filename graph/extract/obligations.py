@@ -201,7 +201,8 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
     names its deed in the active, with the passive's subject as its object
     (`шағым беру`); the words between are adverbials (time, manner), not the
     object. The subject is the first noun in the nominative of the clause that
-    heads its phrase (no noun in the nominative or genitive follows it).
+    heads its phrase: not an adjective, and not followed by a noun in the
+    genitive or with a possessive (`әкімшілік органның шешіміне`).
     None when the deed is not passive or no subject is found."""
     deed = words[hi - 1].text
     active = verbs.verbal_noun(deed, active=True)
@@ -209,9 +210,22 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
         return None
     clause = _window(ctx, words, lo, hi, _CLAUSE_REACH, ctx.cited)
     for n, k in enumerate(clause[:-1]):
-        if _subject_noun(words[k]) and not _subject_noun(words[clause[n + 1]], modifier=True):
+        if _subject_noun(words[k]) and not words[k].key.endswith(_adjective_endings()) \
+                and not _possessed(words[clause[n + 1]]):
             return f"{words[k].text} {active}"
     return None
+
+
+def _possessed(w: Word) -> bool:
+    """A noun that a nominative before it modifies: in the genitive, or with a possessive."""
+    readings = morph.analyse(w.text) if w.text.isalpha() else []
+    return bool(readings) and w.key not in _stop_words() and (
+        readings[0].case == "gen" or (readings[0].case is None and readings[0].possessive))
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    return tuple(row[0] for row in lexicon("kk", "repair_adjective_endings"))
 
 
 def _first_item(ctx: "_Context", words: list[Word], k: int) -> list[int]:
@@ -257,14 +271,12 @@ def _coordinators() -> frozenset[str]:
     return frozenset(m.words[0] for m in _markers() if m.modality == "coordinator")
 
 
-def _subject_noun(w: Word, *, modifier: bool = False) -> bool:
-    """A content word in the nominative (with `modifier`, in the genitive too:
-    `әкімшілік органның` is one phrase, `шағым ол` two)."""
+def _subject_noun(w: Word) -> bool:
+    """A content word in the nominative."""
     if not w.text.isalpha() or len(w.text) < 3 or w.key in _stop_words() or verbs.verbal_noun(w.text):
         return False
     readings = morph.analyse(w.text)
-    case = readings[0].case if readings else None
-    return case is None or (modifier and case == "gen")
+    return not readings or readings[0].case is None
 
 
 @lru_cache(maxsize=1)

@@ -271,6 +271,9 @@ SHARED_ROWS = [
      [{"modality": "obligation", "action": "өтініш қарау", "source": {"kind": "law", "self": True}}]),
     ("Хабарлама он жұмыс күні ішінде тиісті органға жіберілуге тиіс.", [],
      [{"modality": "obligation", "action": "Хабарлама жіберу"}]),
+    ("Шарт жазбаша нысанда жасалуға тиіс.", [], [{"modality": "obligation", "action": "Шарт жасау"}]),
+    ("Жылдық есеп келесі жылғы 1 наурызға дейін уәкілетті органға жіберілуге тиіс.", [],
+     [{"modality": "obligation", "action": "есеп жіберу"}]),
     # the active, and a passive that is not in the dative, keep their words
     ("Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылуы тиіс.", [],
      [{"modality": "obligation", "action": "Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылу"}]),
