@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..lang import lexicon
 from ..lang.kk import morph, verbs
@@ -172,7 +172,11 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
     source act and bearer are fields of their own; `сәйкес` after a source
     goes with it); the words of `skip` (an addressee) are left out."""
     def skipped(k: int) -> bool:
-        return (bool(skip) and skip[0] <= words[k].start < skip[1]) or ctx.in_parens(words[k].start)
+        if (bool(skip) and skip[0] <= words[k].start < skip[1]) or ctx.in_parens(words[k].start):
+            return True
+        # a date and the postposition after it (`31 наурызға дейін`) say when, not what
+        return ctx.in_date(words[k].start) or (
+            k > 0 and words[k].key in _after_date() and ctx.in_date(words[k - 1].start))
 
     start, kept = hi, 0
     while start > lo and kept < size:
@@ -189,6 +193,11 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
     while start < hi and words[start].key in _after_source():
         start += 1
     return [k for k in range(start, hi) if not skipped(k)]
+
+
+@lru_cache(maxsize=1)
+def _after_date() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "after_date")
 
 
 @lru_cache(maxsize=1)
@@ -381,13 +390,18 @@ class _Context:
     sentence_starts: list[int]
     instruments: list[Found]
     institutions: list[Found]
-    cited: list[tuple[int, int]]  # spans of named acts, provisions, bodies and dates
+    cited: list[tuple[int, int]]  # spans of named acts, provisions and bodies
     bodies: list[tuple[int, int]]  # spans of named bodies
     formula_end: int | None  # end of the first operative formula
     quotes: tuple[list[int], list[int | None]]
     parens: list[tuple[int, int]]  # bracketed remarks, in order
     instrument_starts: list[int]
     body_starts: list[int]
+    dates: list[tuple[int, int]]  # spans of dates, in order: they date a deed, they are not it
+
+    def in_date(self, pos: int) -> bool:
+        k = bisect_right(self.dates, (pos, len(self.text))) - 1
+        return k >= 0 and self.dates[k][0] <= pos < self.dates[k][1]
 
     def bodies_in(self, lo: int, hi: int) -> list[Found]:
         """The named bodies that start in [lo, hi), in order."""
@@ -555,12 +569,13 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
         if mk and mk.modality == "formula":
             formula_end = words[i + len(mk.words) - 1].end
             break
-    cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution", "date")
+    cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution")
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
     ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,
                    _quotations(text), _parenthesised(text),
-                   [f.start for f in instruments], [f.start for f in institutions])
+                   [f.start for f in instruments], [f.start for f in institutions],
+                   sorted((f.start, f.end) for f in (found.of("date") if found else [])))
     formula_words = _formula_first_words()
     out: list[Found] = []
     taken_until = -1  # a marker's words are not read again as another marker
@@ -583,6 +598,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             if hi <= lo:
                 continue
             idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited)
+            if idx and _is_item_number(text, words[idx[0]]):
+                idx = idx[1:]  # `2)`: the item's number
             if mk.attach == "list":
                 idx = _first_item(ctx, words, i + n) or idx
             elif mk.attach == "assigned" and bearer is None:
@@ -613,6 +630,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                 # a rule is found where its marker completes it: a deed and its
                 # marker a line apart may be pages apart in the original
                 deed = words[i].start
+            out.extend(_statement_items(ctx, words, lo, hi, fields, mk))
             out.append(Found("obligation", deed, end, fields))
             taken_until = end
             continue
@@ -625,12 +643,15 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
 _LIST_REACH = 30  # items of one list that share a command verb
 
 
-def _shared_items(ctx: _Context, words: list[Word], lo: int) -> list[tuple[int, int]]:
-    """The items before the one that a command closes which share its verb:
-    `департаменті: 1) ... тіркелуін; 2) ... орналастыруды қамтамасыз етсін.`
-    Each is numbered, ends in `;` with an object in the accusative and no verb
-    of its own, and the list opens after a colon. Returns (first, last) word
-    indices of each item's words after its number, in text order."""
+def _shared_items(ctx: _Context, words: list[Word], lo: int,
+                  fits: Callable[[Word], bool]) -> list[tuple[int, int]]:
+    """The items before the one that a command or a marker closes which share
+    its verb: `департаменті: 1) ... тіркелуін; 2) ... орналастыруды қамтамасыз
+    етсін.`, `Уәкілетті орган: 1) ... сұратуға; 2) ... алуға құқылы.` Each is
+    numbered, ends in `;` with a last word that `fits` (an object in the
+    accusative, a verbal noun in the deed's case), and the list opens after a
+    colon. Returns (first, last) word indices of each item's words after its
+    number, in text order."""
     text = ctx.text
     if not _is_item_number(text, words[lo]) or lo == 0 or ";" not in text[words[lo - 1].end:words[lo].start]:
         return []
@@ -640,8 +661,7 @@ def _shared_items(ctx: _Context, words: list[Word], lo: int) -> list[tuple[int, 
         start = _clause_start(text, words, end, _quote_floor(ctx, words, end))
         if not _is_item_number(text, words[start]) or start + 1 > end:
             return []
-        last = words[end]
-        if _case(last.text) != "acc" or verbs.command(last.text) is not None:
+        if not fits(words[end]):
             return []
         items.append((start + 1, end))
         gap = text[words[start - 1].end:words[start].start] if start > 0 else ""
@@ -651,6 +671,42 @@ def _shared_items(ctx: _Context, words: list[Word], lo: int) -> list[tuple[int, 
             return []
         end = start - 1
     return []
+
+
+def _statement_items(ctx: _Context, words: list[Word], lo: int, hi: int,
+                     fields: dict[str, Any], mk: Marker) -> list[Found]:
+    """The deeds listed as items before the one a marker closes (`орган:
+    1) құжаттарды сұратуға; 2) түсініктеме алуға құқылы.`): one rule each, with
+    the marker's modality and source; the body the list opens with, in the
+    nominative, is the bearer of them all (`fields` gets it too)."""
+    deed = words[hi - 1].text
+    case = _case(deed)
+
+    def fits(w: Word) -> bool:
+        return verbs.verbal_noun(w.text) is not None and _case(w.text) == case
+
+    if verbs.verbal_noun(deed) is None:
+        return []
+    items = _shared_items(ctx, words, lo, fits)
+    if not items:
+        return []
+    lead = items[0][0] - 2  # the lead-in's last word, before the first item's number
+    if "bearer" not in fields and lead >= 0:
+        start = _clause_start(ctx.text, words, lead, 0)
+        bearer = _bearer_before(ctx, words[start].start, words[lead].end)
+        if bearer:
+            fields["bearer"] = bearer
+    out = []
+    for a, b in items:
+        item = _window(ctx, words, a, b + 1, _STATEMENT_WORDS, ctx.cited)
+        if item:
+            action = _action(words, item, None, active=mk.attach == "modal_verbal_noun")
+            out.append(Found("obligation", words[item[-1]].start, words[b].end, {**fields, "action": action}))
+    return out
+
+
+def _object_without_verb(w: Word) -> bool:
+    return _case(w.text) == "acc" and verbs.command(w.text) is None
 
 
 def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> list[Found]:
@@ -701,7 +757,7 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     out = []
     # the verb the items share is what follows the last item's object (`қамтамасыз ету`)
     obj = next((k for k in range(i - 1, obj_lo - 1, -1) if _case(words[k].text) == "acc"), None)
-    shared = [] if obj is None else _shared_items(ctx, words, lo)
+    shared = [] if obj is None else _shared_items(ctx, words, lo, _object_without_verb)
     verb = " ".join([words[k].text for k in range(obj + 1, i)] + [cmd.lemma]) if shared else ""
     for a, b in shared:
         item = _window(ctx, words, a, b + 1, _ACTION_WORDS, ctx.bodies)

@@ -274,6 +274,21 @@ SHARED_ROWS = [
     ("Шарт жазбаша нысанда жасалуға тиіс.", [], [{"modality": "obligation", "action": "Шарт жасау"}]),
     ("Жылдық есеп келесі жылғы 1 наурызға дейін уәкілетті органға жіберілуге тиіс.", [],
      [{"modality": "obligation", "action": "есеп жіберу"}]),
+    # deeds listed as items before a marker are one rule each; a body opening the list bears them
+    ("Тексеру кезінде Уәкілетті орган:\n1) құжаттарды сұратуға;\n2) түсініктеме алуға құқылы.",
+     [("institution", "Уәкілетті орган", {"name": "Уәкілетті орган"})],
+     [{"modality": "permission", "action": "құжаттарды сұрату", "bearer": "Уәкілетті орган"},
+      {"modality": "permission", "action": "түсініктеме алу", "bearer": "Уәкілетті орган"}]),
+    ("Жұмыс беруші:\n1) еңбек шартын жасасуға;\n2) жалақыны уақтылы төлеуге міндетті.", [],
+     [{"modality": "obligation", "action": "еңбек шартын жасасу"},
+      {"modality": "obligation", "action": "жалақыны уақтылы төлеу"}]),
+    # ... but an item with a verb of its own is no deed of the marker
+    ("Комиссия:\n1) өтінімдерді қарайды;\n2) шешім шығаруға құқылы.", [],
+     [{"modality": "permission", "action": "шешім шығару"}]),
+    # a deadline is not part of the deed
+    ("Салық төлеуші декларацияны 2025 жылғы 31 наурызға дейін тапсыруға міндетті.",
+     [("date", "2025 жылғы 31 наурызға", {"date": "2025-03-31"})],
+     [{"modality": "obligation", "action": "Салық төлеуші декларацияны тапсыру"}]),
     # the active, and a passive that is not in the dative, keep their words
     ("Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылуы тиіс.", [],
      [{"modality": "obligation", "action": "Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылу"}]),
