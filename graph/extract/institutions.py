@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..lang import lexicon
 from ..lang.kk import morph
 from ..models import Found
+from . import institutions_ru
 
 if TYPE_CHECKING:
     from . import Findings
@@ -1172,6 +1173,8 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
 
 def find(text: str, found: "Findings") -> list[Found]:
     """Institution mentions in `text`, one name per body."""
+    if institutions_ru.is_russian(text):
+        return institutions_ru.find(text, found)
     out = []
     for c in settle_identity(_candidates(text)):
         fields = {"name": c.name}
