@@ -249,6 +249,10 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if short and tok.is_word and (j < end and ctx.participle(j) or act_type(ctx, j)):
             why = "sentence"
             break
+        if j < end and tok.is_word and not short and not tok.capitalised and toks[j + 1].capitalised \
+                and _plain_locative(tok.text):
+            why = "sentence"  # ... органдарымен тығыз іс-қимылда ТМД ... туралы келісім: an adverbial
+            break
         if j < end and tok.is_word and _oblique_act(ctx, j):
             why = "sentence"  # ... Заңымен Экономикалық ... пактіні: another act's word ends the name
             break
@@ -401,6 +405,15 @@ def _genitive_name(name: str) -> str:
         form = morph.inflect(found[0].stem, plural=found[0].plural, possessive=found[0].possessive, case="gen")
         words[-1] = (form[:1].upper() if words[-1][:1].isupper() else form[:1]) + form[1:]
     return " ".join(words)
+
+
+def _plain_locative(word: str) -> bool:
+    """A common noun in the locative without -ғы/-гі (іс-қимылда): before a
+    capitalised word, where or when something happens, not part of the name
+    that word opens (a capitalised place in the locative can be part of one:
+    Қазақстан Республикасында білім беруді дамыту)."""
+    found = readings(word.rpartition("-")[2])
+    return bool(found) and found[0].case == "loc" and not found[0].attributive
 
 
 def _oblique(word: str) -> bool:
@@ -797,7 +810,10 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     end = c.first - 1
     if end < 0 or ctx.gap_break(end):
         return
-    # a whole quoted name that ends with the type word: «... туралы Ереже»
+    year = ctx.date_ending(end)
+    if year and len(year[1].fields.get("value", "")) == 4 and year[0] >= 1 and "about" in ctx.roles(year[0] - 1) \
+            and ctx.text[year[1].start:year[1].end].endswith(("ғы", "гі")):
+        end = year[0] - 1  # ... туралы 1994 жылғы келісім: the year is not in the name
     nxt = c.head + 1
     if nxt < len(toks) and nxt in ctx.quotes and ctx.quotes[nxt] < c.first:
         o = ctx.quotes[nxt]
