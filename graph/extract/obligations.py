@@ -137,7 +137,9 @@ def _quote_floor(ctx: "_Context", words: list[Word], i: int) -> int:
 
 
 def _is_item_number(text: str, w: Word) -> bool:
-    return w.text.isdigit() and text[w.end:w.end + 1] in (".", ")")
+    """`1.`, `2)`, and a lettered item `а)`."""
+    after = text[w.end:w.end + 1]
+    return (w.text.isdigit() and after in (".", ")")) or (len(w.text) == 1 and w.text.isalpha() and after == ")")
 
 
 def _action(words: list[Word], idx: list[int], verb: str | None, *, active: bool = False) -> str:
