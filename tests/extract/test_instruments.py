@@ -452,6 +452,8 @@ ROWS = [
         [("Көші-қон саласындағы ынтымақтастық туралы келісімнің",
           {"kind": T, "title": "Көші-қон саласындағы ынтымақтастық туралы келісім"})],
         id="a common noun in the locative before a capitalised word ends the name"),
+    pytest.param("2011 жылы Польшамен және Венгриямен реадмиссия туралы келісімдерге қол қойылды.", [],
+                 id="agreements of a kind with several states are no one act"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

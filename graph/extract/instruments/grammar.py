@@ -416,6 +416,12 @@ def _plain_locative(word: str) -> bool:
     return bool(found) and found[0].case == "loc" and not found[0].attributive
 
 
+def _comitative(word: str) -> bool:
+    """A word in the instrumental (Норвегиямен): with whom, not a name's word."""
+    found = readings(word)
+    return bool(found) and found[0].case == "ins"
+
+
 def _oblique(word: str) -> bool:
     """A word whose best reading is in a case other than the nominative and genitive."""
     found = readings(word)
@@ -886,6 +892,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
             return  # ... мемлекетті Конвенция: a capitalised type word alone points back
     if not run:
         return
+    if c.plural and t.kind == "treaty" and any(_comitative(toks[k].text) for k in range(run[0], end + 1)):
+        return  # Норвегиямен және Чехиямен реадмиссия туралы келісімдер: agreements of a kind
     start = run[0]
     words = [toks[k] for k in range(start, end + 1) if toks[k].is_word]
     if not words:
