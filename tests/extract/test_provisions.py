@@ -385,6 +385,13 @@ AMEND_ROWS = [
       ("бірінші бөліктің 2) тармақшасы", bare("code", article="8", part="1", subparagraph="2")),
       ("9-бапта", ctx(bare("code", article="9"))),
       ("3-тармақ", bare("code", article="9", paragraph="3"))]),
+    # a paragraph header under an article header; a unit opening its own line stays under them
+    ("1) 4-бапта:\n1-тармақ мынадай редакцияда жазылсын:\n«1. Жаңа мәтін.»;\n2-тармақта:\n"
+     "3) тармақша алып тасталсын;\n5-тармақта:\n1) тармақша алып тасталсын;\n2) 7-бапта:\n2-тармақ алып тасталсын.\n", [],
+     [("4-бапта", own(article="4")), ("1-тармақ", own(article="4", paragraph="1")),
+      ("2-тармақта", own(article="4", paragraph="2")), ("3) тармақша", own(article="4", paragraph="2", subparagraph="3")),
+      ("5-тармақта", own(article="4", paragraph="5")), ("1) тармақша", own(article="4", paragraph="5", subparagraph="1")),
+      ("7-бапта", own(article="7")), ("2-тармақ", own(article="7", paragraph="2"))]),
     # a spelled ordinal opens a chain only before a numbered unit
     ("Екінші бөлікте айтылғандай, бірінші бөліктің мәні зор.", [], []),
 ]

@@ -125,6 +125,7 @@ class Reading:
         self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
         self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
         self.header: Cited | None = None  # `8-бапта:` alone on its line: heads the items below it
+        self.header_end = 0  # where the header or the latest unit under it ends
 
     def window(self, lo: int, hi: int) -> list[Found]:
         parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
@@ -154,12 +155,14 @@ class Reading:
             self.previous = cited
             if self.is_header(cited, parser):
                 self.header = cited
+            if self.header is not None and (cited is self.header or cited.act_from is self.header):
+                self.header_end = cited.chain.end
         return out
 
     def is_header(self, cited: Cited, parser: Parser) -> bool:
         """`8-бапта:` (or `1) 8-бапта:`) alone on a line that ends in a colon."""
         chain = cited.chain
-        if cited.inherited or len(chain.groups) != 1 or chain.groups[0].unit.case not in parser.g.header_cases:
+        if len(chain.groups) != 1 or chain.groups[0].unit.case not in parser.g.header_cases:
             return False
         first = chain.start if cited.opens is None else min(cited.opens, chain.start)
         begin = line_start(self.text, first)
@@ -170,16 +173,21 @@ class Reading:
     def under_header(self, cited: Cited, parser: Parser) -> None:
         """A chain on the lines after a header (`8-бапта:`) whose largest unit
         is smaller than the header's is a unit of it, until the next item of the
-        list (a line opening with `2)` or `3.`) or the next header."""
+        list (a line opening with `2)` or `3.` that is not itself a unit under
+        the header, as `3) тармақша алып тасталсын` is) or the next header."""
         head = self.header
         if head is None:
             return
-        gap_start, gap_end = head.chain.end, cited.chain.start
+        gap_start, gap_end = max(head.chain.end, self.header_end), cited.chain.start
         if gap_end - gap_start > MAX_HEADER_REACH or _NEXT_ITEM.search(self.text, gap_start, gap_end):
             self.header = None
             return
         top = min(g.rank for g in cited.chain.groups)
-        if not parser.smaller(top, head.chain.groups[0].rank):
+        if not parser.smaller(top, head.chain.groups[-1].rank):
+            # `2-тармақта:` under `4-бапта:` heads a paragraph of the same article
+            outer = tuple(g for g in head.inherited if parser.smaller(top, g.rank))
+            if outer and self.is_header(cited, parser):
+                cited.inherited, cited.act_from = outer, head.act_from or head
             return
         cited.inherited = tuple(g for g in head.inherited + head.chain.groups if g.values)
         cited.act_from = head
