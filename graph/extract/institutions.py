@@ -1168,7 +1168,20 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
             settled.append(replace(c, name=best.name, short=best.short))
         elif c.scope == "national":
             settled.append(replace(c, name=f"{_country()[1]} {_poss3(c.lemma, c.name)}"))
-    return settled
+    return _one_spelling(settled)
+
+
+def _one_spelling(cands: list[Candidate]) -> list[Candidate]:
+    """Names that differ only in letter case (`Қазақстан Халқы Ассамблеясы`, a
+    typo of `халқы`) are one body: the commonest spelling, the first on a tie."""
+    counts: Counter[str] = Counter(c.name for c in cands)
+    best: dict[str, str] = {}
+    for c in cands:
+        key = c.name.casefold()
+        if key not in best or counts[c.name] > counts[best[key]]:
+            best[key] = c.name
+    return [c if best[c.name.casefold()] == c.name else replace(c, name=best[c.name.casefold()])
+            for c in cands]
 
 
 def find(text: str, found: "Findings") -> list[Found]:
