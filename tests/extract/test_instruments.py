@@ -454,6 +454,17 @@ ROWS = [
         id="a common noun in the locative before a capitalised word ends the name"),
     pytest.param("2011 жылы Польшамен және Венгриямен реадмиссия туралы келісімдерге қол қойылды.", [],
                  id="agreements of a kind with several states are no one act"),
+    pytest.param(
+        "Конференциядан кейінгі шаралар туралы № 33 (2009) өзінің жалпы ұсынымын ескере отырып, Комитет ұсынады.",
+        [("Конференциядан кейінгі шаралар туралы № 33 (2009) өзінің жалпы ұсынымын",
+          {"kind": U, "title": "Конференциядан кейінгі шаралар туралы ұсыным", "number": "33"})],
+        id="a titled, numbered recommendation with the committee's own (өзінің)"),
+    pytest.param(
+        "Қазақстан Республикасы Үкіметінің 2015 жылға арналған заң жобалау жұмыстарының жоспарына сәйкес "
+        "заң жобасы әзірленді. Жоспарға сәйкес жұмыс жүргізіледі.",
+        [("Қазақстан Республикасы Үкіметінің 2015 жылға арналған заң жобалау жұмыстарының жоспарына",
+          {"kind": P, "title": "Заң жобалау жұмыстарының жоспары"})],
+        id="a body's plan for a year is named by its words"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -350,7 +350,7 @@ def _modifies(ctx: Context, k: int) -> bool:
     """A word that can stand between a name and its type word: an adjective
     (мемлекеттік, жалпы), not a noun in a case or possessed (шегінде, бағыттары)."""
     word = ctx.tokens[k].lower
-    if _ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "not_legal" in ctx.roles(k):
+    if _ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "not_legal" in ctx.roles(k) or "reflexive" in ctx.roles(k):
         return True
     found = readings(ctx.tokens[k].text)
     return bool(found) and found[0].case is None and not found[0].possessive and not found[0].plural
@@ -414,6 +414,24 @@ def _plain_locative(word: str) -> bool:
     Қазақстан Республикасында білім беруді дамыту)."""
     found = readings(word.rpartition("-")[2])
     return bool(found) and found[0].case == "loc" and not found[0].attributive
+
+
+def _planned(ctx: Context, end: int, head: int) -> tuple[int, str] | None:
+    """A plan named without a title word: a body's plan for a period
+    (Үкіметінің 2012 жылға арналған заң жобалау жұмыстарының жоспары), or a
+    capitalised name after the participle of its approval (министр ... бекіткен
+    Базалық оқулықтарды шығарудың тақырыптық жоспары)."""
+    run = name_run(ctx, end, head)
+    if run is None:
+        return None
+    toks = ctx.tokens
+    first, why = run
+    if why == "issuer" and any("name_participle" in ctx.roles(k) for k in range(first, end + 1)):
+        return run
+    if why == "sentence" and first > 0 and "boundary" in ctx.roles(first - 1) and toks[first].capitalised \
+            and end - first >= 2:
+        return run
+    return None
 
 
 def _comitative(word: str) -> bool:
@@ -835,8 +853,9 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         return
     k = end
     while (k >= 0 and end - k < 3 and toks[k].is_word and toks[k].text.islower() and not ctx.gap_break(k)
-           and not _GENITIVE.search(toks[k].lower) and not act_type(ctx, k) and _modifies(ctx, k)):
-        k -= 1
+           and (not _GENITIVE.search(toks[k].lower) or "reflexive" in ctx.roles(k)) and not act_type(ctx, k)
+           and _modifies(ctx, k)):
+        k -= 1  # (№ 33 (2009) өзінің жалпы ұсынымы: the committee's own)
     if k < end and any("not_legal" in ctx.roles(m) for m in range(k + 1, end + 1)):
         c.extra["not_legal"] = True  # «...» оқу бағдарламасы, әдістемелік нұсқаулығы: teaching material
         return
@@ -877,7 +896,10 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     if state is not None:
         run, titled = (state, "state"), True
     if not titled:
-        if t.use == "titled":
+        planned = _planned(ctx, end, c.head) if t.use == "titled" and t.kind == "programme" else None
+        if planned is not None:
+            run = planned
+        elif t.use == "titled":
             # only a proper name of one word: Женева келісімі, Дурбан декларациясы
             if not (toks[end].is_word and toks[end].capitalised and end > 0
                     and toks[end - 1].text not in SENTENCE_END and not toks[end].newline_before
