@@ -465,6 +465,13 @@ ROWS = [
         [("Қазақстан Республикасы Үкіметінің 2015 жылға арналған заң жобалау жұмыстарының жоспарына",
           {"kind": P, "title": "Заң жобалау жұмыстарының жоспары"})],
         id="a body's plan for a year is named by its words"),
+    pytest.param(
+        "Сонымен қатар, 2015 жылы мигранттарға тегін білім беру қағидалары бекітілді. Бұл қағидалар оқу ақысын "
+        "жоққа шығарады. 2016 жылы жаңа қағидалар енгізілді.",
+        [("мигранттарға тегін білім беру қағидалары",
+          {"kind": "regulation", "title": "Мигранттарға тегін білім беру қағидалары"}),
+         ("Бұл қағидалар", {"kind": "regulation", "title": "Мигранттарға тегін білім беру қағидалары", "anaphora": True})],
+        id="a lower-case name between a date and its type word is the act's when the act is said passed"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

@@ -275,7 +275,9 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     if short and (ctx.participle(end) or ctx.participle(end, "clause_ending")):
         return None  # Президенті белгілейтін тізбе: a clause, not a name, before the type word
     caps = [k for k in range(first, end + 1) if toks[k].is_word and toks[k].capitalised]
-    dated = why == "date" and not short and any("about" in ctx.roles(k) for k in range(first, end + 1))
+    passed = head + 1 < len(toks) and "passed" in ctx.roles(head + 1)
+    dated = why == "date" and (not short and any("about" in ctx.roles(k) for k in range(first, end + 1))
+                               or passed)  # (2011 жылы иммигранттарға ... ережелері бекітілді)
     if (why in ("qualifier", "issuer", "joined") or dated) and (toks[first].is_word or toks[first].has_digit) \
             and not (short and caps):
         return first, why  # (a date bounds a titled name too: 2012 жылғы сәуірде ... туралы келісімге)
