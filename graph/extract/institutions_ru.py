@@ -158,7 +158,7 @@ def _tail(tokens: list[Token], h: int, head: Head) -> int:
                 and _ends(tokens[k + 1].text.lower(), "gen"):
             k, joined = k + 1, True
             continue
-        if after_place and cap:
+        if after_place and cap and len(t.text) > 1:
             end, k, after_place = k, k + 1, False  # `города Жезказган`
             continue
         if _is_adj(t.text) and k + 1 < len(tokens) and tokens[k + 1].word:
@@ -188,9 +188,11 @@ def _candidates(tokens: list[Token]) -> list[Candidate]:
             continue  # `заместителя Министра юстиции`: a deputy, not the office
         last = _tail(tokens, h, head)
         span = [t.text for t in tokens[first:last + 1] if t.word]
-        capital = any(w[0].isupper() for w in span)
-        if not capital or (first == h == last and not head.national):
+        capitals = [k for k in range(first, last + 1) if tokens[k].word and tokens[k].text[0].isupper()]
+        if not capitals or (first == h == last and not head.national):
             continue
+        if capitals == [first] and not head.national and (first == 0 or tokens[first - 1].text in ".!?:;"):
+            continue  # `Совет директоров рассмотрел`: capitalised only as the sentence's first word
         words = [_nominative_adj(t.text, head.gender) for t in tokens[first:h] if t.word]
         words.append(_nominative_head(tok.text, head))
         for t in tokens[h + 1:last + 1]:
