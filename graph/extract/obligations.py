@@ -49,7 +49,7 @@ _ACTION_WORDS = 4  # words of the object kept before a command verb
 _STATEMENT_WORDS = 8  # words kept before a marker: a right or a ban names a longer deed
 _SOURCE_FIELDS = ("kind", "title", "date", "number", "issuer", "self", "anaphora", "draft")
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
-_RULES = ("obligation", "prohibition", "permission", "formula")  # the rows of deontic.tsv that are markers
+_RULES = ("obligation", "prohibition", "permission", "formula", "not_rule")  # the rows of deontic.tsv that are markers
 _AFTER_MARKER_ENDS_CLAUSE = re.compile(r"\s*(?:[.;:!?»\"”),]|$)")
 
 
@@ -588,7 +588,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
         if mk is not None and mk.modality not in _RULES:
             mk = None
         if mk is not None:
-            if mk.modality == "formula":
+            if mk.modality in ("formula", "not_rule"):
                 taken_until = words[i + len(mk.words) - 1].end
                 continue
             n = len(mk.words)
