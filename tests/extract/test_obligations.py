@@ -134,7 +134,7 @@ ROWS = [
     ("Азаматтың құқығы бекітілді.", [], []),
     # a right a treaty recognises; a right denied is a prohibition; 'need not' is no rule
     ("Пактінің 9-бабы әрбір адамның әлеуметтік қамсыздандыруға құқығын таниды.",
-     [("instrument", "Пактінің", {"kind": "treaty"})],
+     [("instrument", "Пактінің", {"kind": "treaty"}), ("provision", "9-бабы", {"article": "9"})],
      [{"modality": "permission", "action": "әрбір адамның әлеуметтік қамсыздандыру", "source": {"kind": "treaty"}}]),
     ("Шетелдіктер мемлекеттік органдарға сайлануға құқылы емес.", [],
      [{"modality": "prohibition", "action": "Шетелдіктер мемлекеттік органдарға сайлану"}]),
