@@ -472,6 +472,13 @@ ROWS = [
           {"kind": "regulation", "title": "Мигранттарға тегін білім беру қағидалары"}),
          ("Бұл қағидалар", {"kind": "regulation", "title": "Мигранттарға тегін білім беру қағидалары", "anaphora": True})],
         id="a lower-case name between a date and its type word is the act's when the act is said passed"),
+    pytest.param(
+        "Үкіметтің 2015 жылғы 5 мамырдағы № 300 қаулысымен Жер учаскелерін беру, жалға алу, қайтару және "
+        "оны тіркеу қағидалары бекітілді.",
+        [("Үкіметтің 2015 жылғы 5 мамырдағы № 300 қаулысымен", {"kind": R, "date": "2015-05-05", "number": "300"}),
+         ("Жер учаскелерін беру, жалға алу, қайтару және оны тіркеу қағидалары",
+          {"kind": "regulation", "title": "Жер учаскелерін беру, жалға алу, қайтару және оны тіркеу қағидалары"})],
+        id="a short name may list deeds with commas"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

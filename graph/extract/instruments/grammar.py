@@ -259,8 +259,10 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
             why = "sentence"
             break
-        if not tok.is_word and (short or tok.text not in (",()-–" if commas else "()-–")):
-            why = "sentence"
+        listed = short and tok.text == "," and j >= 1 and _verbal_noun(toks[j - 1]) and j < end \
+            and toks[j + 1].is_word and not toks[j + 1].capitalised
+        if not tok.is_word and not listed and (short or tok.text not in (",()-–" if commas else "()-–")):
+            why = "sentence"  # (a short name may list deeds: беру, ұзарту, одан айыру және ... ережелері)
             break
         first = j
         j -= 1
@@ -434,6 +436,11 @@ def _planned(ctx: Context, end: int, head: int) -> tuple[int, str] | None:
             and end - first >= 2:
         return run
     return None
+
+
+def _verbal_noun(tok: Token) -> bool:
+    """A verbal noun in -у/-ю (беру, ұзарту): deeds a name may list."""
+    return tok.is_word and tok.lower.endswith(("у", "ю")) and len(tok.lower) > 2
 
 
 def _comitative(word: str) -> bool:
