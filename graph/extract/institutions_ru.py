@@ -52,6 +52,7 @@ class Candidate:
     first: int
     last: int
     name: str
+    short: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -216,8 +217,28 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return {r[0]: r[1] for r in lexicon("ru", "institution_abbreviations")}
+
+
+def _abbreviation_candidates(tokens: list[Token], taken: set[int]) -> list[Candidate]:
+    """`РЦПИ`, `ООН` on their own (not inside a name found already)."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.word and i not in taken:
+            base = tok.text.split("-")[0]
+            if base in _abbreviations():
+                out.append(Candidate(i, i, _abbreviations()[base], base))
+    return out
+
+
 def find(text: str, found: "Findings | None" = None) -> list[Found]:
     """Institution mentions in a Russian `text`."""
     tokens = tokenize(text)
-    return [Found("institution", tokens[c.first].start, tokens[c.last].end, {"name": c.name})
-            for c in _candidates(tokens)]
+    cands = _candidates(tokens)
+    taken = {k for c in cands for k in range(c.first, c.last + 1)}
+    cands = sorted(cands + _abbreviation_candidates(tokens, taken), key=lambda c: c.first)
+    return [Found("institution", tokens[c.first].start, tokens[c.last].end,
+                  {"name": c.name, **({"short": c.short} if c.short else {})})
+            for c in cands]
