@@ -311,9 +311,10 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
         defined = [f for f in before if f.fields.get("_alias") and _same_word(f.fields["_alias"].split()[-1], word)]
         if defined:
             return defined[-1]
-    if before and marker:
-        # a marked mention (аталған Заң) may point far back; a bare type word
-        # far from any act of its kind means the document's own act, if any
+    if before and marker and marker != "this":
+        # a marked mention (аталған Заң) may point far back; `осы` far from
+        # any act of its kind means the document's own, or nothing (осы ереже:
+        # this rule); a bare type word far from any act means the document's own
         return before[-1]
     return own[0] if own else None
 
