@@ -633,6 +633,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                 # marker a line apart may be pages apart in the original
                 deed = words[i].start
             out.extend(_statement_items(ctx, words, lo, hi, fields, mk))
+            if deed > words[i].start:  # the deed follows its marker (`құқықтарды береді: ...`)
+                deed, end = words[i].start, max(end, words[idx[-1]].end)
             out.append(Found("obligation", deed, end, fields))
             taken_until = end
             continue

@@ -329,3 +329,9 @@ def test_a_quotation_never_closed_does_not_swallow_later_commands():
     gov = ("institution", "Үкіметке", {"name": "Қазақстан Республикасының Үкіметі"})
     assert run(text, [gov]) == [{"modality": "obligation", "action": "шараларды қабылдауды қамтамасыз ету",
                                  "bearer": "Қазақстан Республикасының Үкіметі"}]
+
+
+@pytest.mark.parametrize("text,earlier", [(row[0], row[1]) for row in ROWS + SHARED_ROWS])
+def test_every_mention_covers_text(text, earlier):
+    for f in obligations.find(text, findings(text, list(earlier))):
+        assert 0 <= f.start < f.end <= len(text), (f, text)
