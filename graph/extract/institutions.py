@@ -240,7 +240,7 @@ def _is_act_word(word: str) -> bool:
 
 def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     word = tokens[i].text
-    if hw.head.form == "cap" and not _is_cap(word):
+    if hw.head.form == "cap" and not _is_cap(word) and not _after_genitive_body(tokens, i):
         return False
     if hw.head.form == "poss" and not hw.possessive:
         return False
@@ -256,6 +256,15 @@ def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
         if not _is_cap(nxt.text) and any(_low(nxt.text).endswith(e) for e in _stop().get("agent", ())):
             return False  # `Орталық атқарушы органдар`: an adjective before a participle
     return True
+
+
+def _after_genitive_body(tokens: list[Token], i: int) -> bool:
+    """`мәслихатының аппараты`, `әкімінің аппараты`: a lower-case unit of the
+    body named in the genitive right before it."""
+    if i == 0 or not tokens[i - 1].word:
+        return False
+    before = head_word(tokens[i - 1].text)
+    return before is not None and before.case == "gen" and not before.plural
 
 
 def _owned(word: str) -> bool:
@@ -321,13 +330,30 @@ def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
             return True
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         ahead = head_word(after.text) if after is not None and after.word else None
-        if _is_cap(nxt.text) and ahead is not None and not ahead.plural \
-                and (ahead.case == "gen" or (ahead.possessive and ahead.case is None)):
+        if _is_cap(nxt.text) and _possessed_head_ahead(tokens, i + 1):
             return True  # `министрлігі Статистика комитетінің ...`: a chain of possessed bodies
         r = _reading(nxt.text)
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         return not _is_cap(nxt.text) and not (r.possessive or r.case or r.plural) \
             and after is not None and after.word and head_word(after.text) is not None
+    return False
+
+
+def _possessed_head_ahead(tokens: list[Token], i: int) -> bool:
+    """A head in the genitive or possessed within the few words after the
+    capitalised word `i`, with only lower-case name words between
+    (`Көші-қон қызметі комитетінің`)."""
+    for k in range(i + 1, min(len(tokens), i + 3)):
+        t = tokens[k]
+        if not t.word:
+            return False
+        hw = head_word(t.text)
+        if hw is not None:
+            return not hw.plural and (hw.case == "gen" or (hw.possessive and hw.case is None))
+        r = _reading(t.text)
+        if _is_cap(t.text) or r.case not in (None, "gen") or _is_verb_form(_low(t.text)) \
+                or _low(t.text) in _stop().get("boundary", ()):
+            return False  # `министрлігі Біріккен Ұлттар Ұйымының ...`: another name opens
     return False
 
 
