@@ -101,12 +101,19 @@ def _markers_by_first_word(lang: str = "kk") -> dict[str, tuple[Marker, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _match_marker(words: list[Word], i: int, lang: str = "kk") -> Marker | None:
+def _matching_markers(words: list[Word], i: int, lang: str = "kk") -> list[Marker]:
+    """Every marker that starts at word i, longest first."""
+    out = []
     for mk in _markers_by_first_word(lang).get(words[i].key, ()):
         n = len(mk.words)
         if i + n <= len(words) and all(words[i + k].key == mk.words[k] for k in range(n)):
-            return mk
-    return None
+            out.append(mk)
+    return out
+
+
+def _match_marker(words: list[Word], i: int, lang: str = "kk") -> Marker | None:
+    found = _matching_markers(words, i, lang)
+    return found[0] if found else None
 
 
 _CLAUSE_REACH = 60  # words: a clause longer than this is cut (runaway text without punctuation)
@@ -250,6 +257,30 @@ def _first_item(ctx: "_Context", words: list[Word], k: int) -> list[int]:
         if words[j].key in _after_source():  # `заңнамасына сәйкес еңбек ету`: the source's postposition
             start = j + 1
     return [j for j in range(start, end) if not ctx.in_parens(words[j].start)]
+
+
+def _items_after(ctx: "_Context", words: list[Word], k: int) -> list[list[int]]:
+    """The deeds of a numbered list that a colon after word k-1 opens
+    (`міндетті:\n1) шарт жасасуға;\n2) жалақы төлеуге.`): the words of each item
+    after its number, cut like a statement, or [] with no such list."""
+    text = ctx.text
+    if k >= len(words) or ":" not in text[words[k - 1].end:words[k].start] or not _is_item_number(text, words[k]):
+        return []
+    items: list[list[int]] = []
+    while len(items) < _LIST_REACH:
+        end = _clause_end(text, words, k + 1)
+        start = max(k + 1, end - _STATEMENT_WORDS)
+        for j in range(start, end - 1):
+            if words[j].key in _after_source():
+                start = j + 1
+        item = [j for j in range(start, end) if not ctx.in_parens(words[j].start)]
+        if item:
+            items.append(item)
+        if end >= len(words) or ";" not in text[words[end - 1].end:words[end].start] \
+                or not _is_item_number(text, words[end]):
+            break
+        k = end
+    return items
 
 
 def _subject_phrase(words: list[Word], clause: list[int]) -> list[int]:
@@ -591,13 +622,29 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             if mk.modality in ("formula", "not_rule"):
                 taken_until = words[i + len(mk.words) - 1].end
                 continue
-            n = len(mk.words)
             lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
-            if not _attach_ok(mk, text, words, i, n, lo):
+            # a marker may have several rows (міндетті after a verbal noun, or as a predicate)
+            mk = next((m for m in _matching_markers(words, i)
+                       if m.modality in _RULES and _attach_ok(m, text, words, i, len(m.words), lo)), None)
+            if mk is None:
                 continue
+            n = len(mk.words)
             end = words[i + n - 1].end
             hi, bearer = _dative_bearer(ctx, words, lo, i)
             if hi <= lo:
+                continue
+            listed = _items_after(ctx, words, i + n)
+            if listed:  # `... құқылы:\n1) ...;\n2) ...`: one rule per item
+                if bearer is None:
+                    bearer = _bearer_before(ctx, words[lo].start, w.start)
+                for item in listed:
+                    fields = {"modality": mk.modality,
+                              "action": _action(words, item, None, active=mk.attach == "modal_verbal_noun")}
+                    if bearer:
+                        fields["bearer"] = bearer
+                    fields.update(_source_fields(ctx.source_near(w.start, words[item[-1]].end)))
+                    out.append(Found("obligation", words[item[0]].start, words[item[-1]].end, fields))
+                taken_until = words[listed[-1][-1]].end
                 continue
             idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited)
             if idx and _is_item_number(text, words[idx[0]]):
