@@ -154,6 +154,7 @@ def _action(words: list[Word], idx: list[int], verb: str | None, *, active: bool
     the deed (a verbal noun, or a noun in the dative that loses its case): it
     and the verbal nouns coordinated with it (same case: `шығуға, ... оралуға`)
     go to their dictionary form; the other words are its object, as written."""
+    idx = [k for k in idx if words[k].key not in _fillers()] or idx
     parts = [words[k].text for k in idx]
     if verb:
         return " ".join(parts + [verb])
@@ -183,6 +184,8 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
     def skipped(k: int) -> bool:
         if (bool(skip) and skip[0] <= words[k].start < skip[1]) or ctx.in_parens(words[k].start):
             return True
+        if words[k].key in _fillers():  # `мынадай`: announces what follows, names nothing
+            return True
         # a date and the postposition after it (`31 наурызға дейін`) say when, not what
         return ctx.in_date(words[k].start) or (
             k > 0 and words[k].key in _after_date() and ctx.in_date(words[k - 1].start))
@@ -202,6 +205,11 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
     while start < hi and words[start].key in _after_source():
         start += 1
     return [k for k in range(start, hi) if not skipped(k)]
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers() if m.modality == "filler")
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ ROWS = [
      [], [{"modality": "obligation", "action": "Қоса беріліп отырған Қағидалар бекіту", "source": {"self": True}}]),
     ("Облыстық мәслихат ШЕШІМ ҚАБЫЛДАДЫ:\n1. Мәслихаттың шешіміне мынадай өзгерістер енгізілсін:\n"
      "1) 3-тармақтағы «он» деген сөз «бес» деген сөзбен ауыстырылсын;",
-     [], [{"modality": "obligation", "action": "Мәслихаттың шешіміне мынадай өзгерістер енгізу",
+     [], [{"modality": "obligation", "action": "Мәслихаттың шешіміне өзгерістер енгізу",
            "source": {"self": True}},
           {"modality": "obligation", "action": "сөз бес деген сөзбен ауыстыру", "source": {"self": True}}]),
     # a name in quotes is part of its clause
@@ -308,6 +308,9 @@ SHARED_ROWS = [
     ("Мемлекеттік қызметшіге мыналарға тыйым салынады:\n1) кәсіпкерлік қызметпен айналысуға;\n2) сыйлық алуға.", [],
      [{"modality": "prohibition", "action": "кәсіпкерлік қызметпен айналысу"},
       {"modality": "prohibition", "action": "сыйлық алу"}]),
+    # words announcing what follows are not part of the deed
+    ("ҚАУЛЫ ЕТЕДІ:\n1) 4-тармақ мынадай мазмұндағы екінші бөлікпен толықтырылсын:", [],
+     [{"modality": "obligation", "action": "4-тармақ екінші бөлікпен толықтыру", "source": {"self": True}}]),
     # ... but an item with a verb of its own is no deed of the marker
     ("Комиссия:\n1) өтінімдерді қарайды;\n2) шешім шығаруға құқылы.", [],
      [{"modality": "permission", "action": "шешім шығару"}]),
