@@ -234,7 +234,15 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
     active = verbs.verbal_noun(deed, active=True)
     if active is None or active == verbs.verbal_noun(deed) or _case(deed) != "dat":
         return None
-    clause = _window(ctx, words, lo, hi, _CLAUSE_REACH, ctx.cited)
+    # the subject may stand before a named body (`Осы ақпарат министрлігіне ... жіберілуге`), and
+    # may itself be a document or an act (`ақпарат`, `Қағидалар`)
+    first = max(lo, hi - _CLAUSE_REACH)
+    for k in range(hi - 1, first, -1):  # a line opening with a capital may open the sentence after a heading
+        if "\n" in ctx.text[words[k - 1].end:words[k].start] and words[k].text[:1].isupper():
+            first = k
+            break
+    clause = [k for k in range(first, hi)
+              if not ctx.in_body(words[k].start) and not ctx.in_date(words[k].start)]
     for n, k in enumerate(clause[:-1]):
         if _subject_noun(words[k]) and not words[k].key.endswith(_adjective_endings()) \
                 and not _possessed(words[clause[n + 1]]):
@@ -245,7 +253,8 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
 def _possessed(w: Word) -> bool:
     """A noun that a nominative before it modifies: in the genitive, or with a possessive."""
     readings = morph.analyse(w.text) if w.text.isalpha() else []
-    return bool(readings) and w.key not in _stop_words() and (
+    postposition = w.key in _after_date() or w.key in _after_source()
+    return bool(readings) and w.key not in _stop_words() and not postposition and (
         readings[0].case == "gen" or (readings[0].case is None and readings[0].possessive))
 
 
@@ -439,6 +448,10 @@ class _Context:
     instrument_starts: list[int]
     body_starts: list[int]
     dates: list[tuple[int, int]]  # spans of dates, in order: they date a deed, they are not it
+
+    def in_body(self, pos: int) -> bool:
+        k = bisect_right(self.bodies, (pos, len(self.text))) - 1
+        return any(self.bodies[j][0] <= pos < self.bodies[j][1] for j in range(max(0, k - 3), k + 1))
 
     def in_date(self, pos: int) -> bool:
         k = bisect_right(self.dates, (pos, len(self.text))) - 1

@@ -318,6 +318,11 @@ SHARED_ROWS = [
     ("Салық төлеуші декларацияны 2025 жылғы 31 наурызға дейін тапсыруға міндетті.",
      [("date", "2025 жылғы 31 наурызға", {"date": "2025-03-31"})],
      [{"modality": "obligation", "action": "Салық төлеуші декларацияны тапсыру"}]),
+    # the subject stands before the body the deed goes to, after a heading line; it may be a document
+    ("Қорытынды ережелер\nОсы есеп Облыстың білім басқармасына 2026 жылғы 1 наурызға дейін жіберілуге тиіс.",
+     [BOARD, ("instrument", "Осы есеп", {"kind": "other", "self": True}),
+      ("date", "2026 жылғы 1 наурызға", {"date": "2026-03-01"})],
+     [{"modality": "obligation", "action": "есеп жіберу", "source": {"kind": "other", "self": True}}]),
     # the active, and a passive that is not in the dative, keep their words
     ("Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылуы тиіс.", [],
      [{"modality": "obligation", "action": "Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылу"}]),
