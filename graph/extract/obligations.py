@@ -241,12 +241,19 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
         if "\n" in ctx.text[words[k - 1].end:words[k].start] and words[k].text[:1].isupper():
             first = k
             break
+    k = _passive_subject(ctx, words, first, hi)
+    return f"{words[k].text} {active}" if k is not None else None
+
+
+def _passive_subject(ctx: "_Context", words: list[Word], first: int, hi: int) -> int | None:
+    """The first noun in the nominative from word `first` to the deed at hi-1
+    that heads its phrase (see _passive_duty), named bodies and dates aside."""
     clause = [k for k in range(first, hi)
               if not ctx.in_body(words[k].start) and not ctx.in_date(words[k].start)]
     for n, k in enumerate(clause[:-1]):
         if _subject_noun(words[k]) and not words[k].key.endswith(_adjective_endings()) \
                 and not _possessed(words[clause[n + 1]]):
-            return f"{words[k].text} {active}"
+            return k
     return None
 
 
@@ -804,6 +811,10 @@ def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozens
     idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
     if verbs.assigns(cmd.lemma):
         idx = _assigned_duty(words, obj_lo, i) or idx
+    elif cmd.passive and not idx and i > obj_lo:
+        # bodies right before the verb (`көшірмесі ... министрлігіне жіберілсін`): its object is the subject
+        subject = _passive_subject(ctx, words, obj_lo, i + 1)
+        idx = [subject] if subject is not None else idx
     first = idx[0] if idx else i
     action = _action(words, idx, cmd.lemma)
     fields: dict[str, Any] = {"modality": "prohibition" if cmd.negative else "obligation", "action": action}

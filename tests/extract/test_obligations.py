@@ -323,6 +323,9 @@ SHARED_ROWS = [
      [BOARD, ("instrument", "Осы есеп", {"kind": "other", "self": True}),
       ("date", "2026 жылғы 1 наурызға", {"date": "2026-03-01"})],
      [{"modality": "obligation", "action": "есеп жіберу", "source": {"kind": "other", "self": True}}]),
+    # a passive command with the bodies it goes to right before the verb: its subject is the object
+    ("ҚАУЛЫ ЕТЕДІ:\n5. Осы қаулының көшірмесі Облыстың білім басқармасына жіберілсін.", [BOARD],
+     [{"modality": "obligation", "action": "көшірмесі жіберу", "source": {"self": True}}]),
     # the active, and a passive that is not in the dative, keep their words
     ("Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылуы тиіс.", [],
      [{"modality": "obligation", "action": "Барлық қызметкерлер жазатайым оқиғалардан міндетті сақтандырылу"}]),
