@@ -550,10 +550,27 @@ class Parser:
     def is_added(self, chain: Chain, j: int) -> bool:
         """`мынадай мазмұндағы 3) тармақшамен толықтырылсын`: the unit an
         amendment adds; it does not exist yet, so it is not cited."""
-        unit = chain.groups[-1].unit
-        nxt = self.tok(j)
-        return (unit.case in self.g.added_cases and nxt is not None and nxt.kind == "word"
-                and nxt.low.startswith(self.g.added_verbs) and bool(self.g.added_verbs))
+        if not self.g.added_verbs:
+            return False
+        if self.g.number_after:  # Russian: the verb first (дополнить пунктом 6-1 следующего содержания)
+            unit = chain.groups[0].unit
+            near = self.tok(self.index_at(chain.start) - 1)
+        else:
+            unit = chain.groups[-1].unit
+            near = self.tok(j)
+        return (unit.case in self.g.added_cases and near is not None and near.kind == "word"
+                and near.low.startswith(self.g.added_verbs))
+
+    def index_at(self, pos: int) -> int:
+        """The index of the token that starts at `pos` (a chain's first token)."""
+        lo, hi = 0, len(self.toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.toks[mid].start < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def is_heading(self, chain: Chain, j: int) -> bool:
         """`1-бап. Негізгі ұғымдар`: a unit's own heading at the start of a line."""
