@@ -16,7 +16,7 @@ from .conftest import EVAL, SEED, require_eval
 
 # Floors just under what was measured (mention F1, distinct F1).
 FLOORS = {
-    "seed": (0.86, 0.83),
+    "seed": (0.90, 0.89),
     "adilet-dev kk": (0.98, 0.98),
 }
 

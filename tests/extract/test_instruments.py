@@ -490,6 +490,11 @@ ROWS = [
          ("Жер учаскелерін беру қағидалары", {"kind": "regulation", "title": "Жер учаскелерін беру қағидалары"}),
          ("Конституция", {"kind": K, "title": "Конституция"})],
         id="осы far from any act of its kind and not the document's: a rule in general"),
+    pytest.param(
+        "ЮНЕСКО-ның 1960 жылғы білім саласындағы кемсітушілікке қарсы күрес конвенциясы қабылданды.",
+        [("ЮНЕСКО-ның 1960 жылғы білім саласындағы кемсітушілікке қарсы күрес конвенциясы",
+          {"kind": T, "title": "Білім саласындағы кемсітушілікке қарсы күрес конвенциясы"})],
+        id="one bare noun between a title word and the type word (қарсы күрес конвенциясы)"),
     pytest.param("Заңдар мен нормативтік құқықтық актілер қабылданды.", [], id="generic words name no act"),
     pytest.param("Облыс әкімдігі ҚАУЛЫ ЕТЕДІ:", [], id="operative formula is not a citation"),
     pytest.param("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР", [], id="chapter heading in capitals is not a citation"),

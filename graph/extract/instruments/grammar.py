@@ -483,9 +483,17 @@ def _describes(ctx: Context, a: int, b: int) -> bool:
     for k in range(a, b + 1):
         word = ctx.tokens[k].lower
         if not (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "and" in ctx.roles(k)
-                or "ordinal" in ctx.roles(k) or _genitive_act(ctx, k)):
+                or "ordinal" in ctx.roles(k) or _genitive_act(ctx, k) or k == a == b and _bare_noun(ctx, k)):
             return False
     return True
+
+
+def _bare_noun(ctx: Context, k: int) -> bool:
+    """One noun with no ending between a title word and the type word: the
+    head of the deed (кемсітушілікке қарсы күрес конвенциясы)."""
+    found = readings(ctx.tokens[k].text)
+    return ctx.tokens[k].is_word and bool(found) and found[0].case is None and not found[0].possessive \
+        and not found[0].plural and not act_type(ctx, k)
 
 
 def _genitive_act(ctx: Context, k: int) -> bool:
