@@ -247,6 +247,8 @@ def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if _is_modifier(word, hw) and nxt is not None and nxt.word and _owned(nxt.text):
         return False  # `сот алқасы`, `сот орындаушыларының`: it modifies the next noun
+    if _modifies_named_noun(tokens, i, hw):
+        return False  # `Сот сараптамалары орталығы`: a word of the next name
     if hw.head.form == "noattr" and not (hw.possessive or hw.case or hw.plural) \
             and nxt is not None and nxt.word:
         after = tokens[i + 2] if i + 2 < len(tokens) else None
@@ -332,11 +334,25 @@ def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
         ahead = head_word(after.text) if after is not None and after.word else None
         if _is_cap(nxt.text) and _possessed_head_ahead(tokens, i + 1):
             return True  # `министрлігі Статистика комитетінің ...`: a chain of possessed bodies
+        if _modifies_named_noun(tokens, i, hw):
+            return True
         r = _reading(nxt.text)
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         return not _is_cap(nxt.text) and not (r.possessive or r.case or r.plural) \
             and after is not None and after.word and head_word(after.text) is not None
     return False
+
+
+def _modifies_named_noun(tokens: list[Token], i: int, hw: HeadWord) -> bool:
+    """A bare capitalised head before a lower-case possessed noun and another
+    head (`Сот сараптамалары орталығы`) is the first word of that name."""
+    if hw.case or hw.possessive or hw.plural or not _is_cap(tokens[i].text) or i + 2 >= len(tokens):
+        return False
+    nxt, after = tokens[i + 1], tokens[i + 2]
+    if not (nxt.word and after.word) or _is_cap(nxt.text) or head_word(nxt.text) is not None:
+        return False
+    ahead = head_word(after.text)
+    return _reading(nxt.text).possessive and ahead is not None and not ahead.plural
 
 
 def _possessed_head_ahead(tokens: list[Token], i: int) -> bool:
