@@ -18,7 +18,7 @@ import os
 import signal
 import time
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -229,26 +229,72 @@ class _Batch:
 
 def _outcomes(inputs: list[_Input], known: dict[str, str], base: str, jobs: int, do_repair: bool,
               max_bytes: int) -> Iterator[Built | Skipped | Unchanged]:
-    """Results as workers finish them, at most 2 tasks per worker in flight."""
+    """Results as workers finish them, at most 2 tasks per worker in flight.
+
+    A worker that dies (the kernel's out-of-memory killer, a crash in a C
+    extension) breaks the whole pool, and every file in flight with it. The
+    pool is then replaced and those files are retried one at a time: the one
+    that kills a worker again is skipped with the reason, the others go on."""
     if jobs <= 1 or len(inputs) <= 1:
         for item in inputs:
             yield _process(item.path, base, known.get(item.graph_iri), do_repair, max_bytes)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
+
+    def submit(item: _Input) -> Future:
+        fut = pool.submit(_process, item.path, base, known.get(item.graph_iri), do_repair, max_bytes)
+        owner[fut] = item
+        return fut
+
+    pool = new_pool()
+    owner: dict[Future, _Input] = {}
     pending: set[Future] = set()
+    suspects: list[_Input] = []  # in flight when a worker died: retried one by one
     queue = iter(inputs)
     try:
         while True:
-            for item in queue:
-                pending.add(pool.submit(_process, item.path, base, known.get(item.graph_iri),
-                                        do_repair, max_bytes))
-                if len(pending) >= jobs * 2:
-                    break
-            if not pending:
+            alone = bool(suspects)
+            lost: list[_Input] = []
+            if alone:
+                item = suspects.pop(0)
+                try:
+                    pending.add(submit(item))
+                except BrokenProcessPool:
+                    lost.append(item)
+            else:
+                for item in queue:
+                    try:
+                        pending.add(submit(item))
+                    except BrokenProcessPool:  # a worker died while idle
+                        lost.append(item)
+                        break
+                    if len(pending) >= jobs * 2:
+                        break
+            if not pending and not lost:
                 break
-            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in ready:
-                yield fut.result()
+            if not lost:
+                ready, pending = wait(pending, return_when=ALL_COMPLETED if alone else FIRST_COMPLETED)
+                for fut in ready:
+                    item = owner.pop(fut)
+                    try:
+                        result = fut.result()
+                    except BrokenProcessPool:
+                        lost.append(item)
+                        continue
+                    yield result
+            if lost:
+                lost += [owner.pop(f) for f in pending]
+                pending = set()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
+                if alone:  # retried by itself and killed its worker again: the file is the cause
+                    yield Skipped(lost[0].path, "the worker process died on this file "
+                                  "(out of memory, or a crash)", lost[0].size)
+                    lost = lost[1:]
+                suspects = lost + suspects
     finally:
         if pending:  # interrupted: stop the workers now rather than finish their files
             for fut in pending:

@@ -167,3 +167,20 @@ def test_per_file_task_is_self_contained(tmp_path):
     bad.write_bytes(b"\x00\x01binary")
     skipped = document_nquads(bad)
     assert isinstance(skipped, Skipped) and "binary" in skipped.reason
+
+
+def test_a_worker_killed_mid_file_costs_nothing(corpus, reference, tmp_path):
+    """What the out-of-memory killer does to one worker: the pool breaks, the
+    files in flight are retried one by one, and the build still ends whole."""
+    import psutil
+
+    store = tmp_path / "store"
+    proc = _build_process(corpus, store)
+    _wait_for_progress(proc, 8)
+    workers = psutil.Process(proc.pid).children()
+    assert workers, "no worker processes"
+    workers[0].kill()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert summary_line(out) == (40, 0, 0)
+    assert store_content(store) == reference[1]
