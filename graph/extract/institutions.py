@@ -27,6 +27,7 @@ from ..lang import lexicon
 from ..lang.kk import morph
 from ..models import Found
 from . import institutions_ru
+from .tokens import Token
 
 if TYPE_CHECKING:
     from . import Findings
@@ -55,14 +56,6 @@ class Head:
     scope: str  # national | any
     form: str  # any | noattr | cap | poss (see the lexicon)
     same_as: str
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    word: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import lexicon
 from ..models import Found
+from .tokens import Token
 
 if TYPE_CHECKING:
     from . import Findings
@@ -37,14 +38,6 @@ class Head:
     gender: str  # m | n | f
     national: bool
     gen_tail: bool  # takes a lower-case genitive specifier
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    word: bool
 
 
 @dataclass(frozen=True, slots=True)
