@@ -39,3 +39,21 @@ def seed_store(tmp_path_factory):
 def require_eval():
     if not (EVAL / "score.py").exists():
         pytest.skip(f"shared evaluation data not found at {EVAL} (set ZANGRAPH_SHARED)")
+
+
+_SCORER = None
+
+
+def shared_scorer():
+    """The shared `score.py`, imported once from its file (it is not a package);
+    every gold test scores with its own matching."""
+    global _SCORER
+    require_eval()
+    if _SCORER is None:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("zangraph_shared_score", EVAL / "score.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _SCORER = module
+    return _SCORER

@@ -6,14 +6,13 @@ means a change broke dates or obligations on real text.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
 from graph.pipeline import process_file
 
-from .conftest import EVAL, SEED, require_eval
+from .conftest import EVAL, SEED, require_eval, shared_scorer
 
 # (gold set, type) -> floor on mention F1 and distinct F1. Measured at the
 # commit that set them: seed date 0.996 / obligation 0.974; adilet kk 1.000 /
@@ -29,11 +28,6 @@ FLOORS = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("zangraph_eval_score", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _predictions(paths, tmp_path, name):
@@ -48,7 +42,7 @@ def _predictions(paths, tmp_path, name):
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
     require_eval()
-    score = _scorer()
+    score = shared_scorer()
     tmp = tmp_path_factory.mktemp("gold")
     sets = {
         "seed": ([SEED], EVAL / "gold" / "seed.jsonl"),

@@ -4,14 +4,13 @@ The floors sit just under what the grammar reaches, so a change that loses
 names (or invents them) fails here."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
 from graph.pipeline import process_file
 
-from .conftest import EVAL, SEED, require_eval
+from .conftest import EVAL, SEED, require_eval, shared_scorer
 
 FLOORS = {
     # corpus: (mention F1, distinct F1)
@@ -21,11 +20,6 @@ FLOORS = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("zangraph_score", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _predict(paths, out) -> None:
@@ -49,7 +43,7 @@ def test_institutions_against_gold(corpus: str, tmp_path) -> None:
     paths, gold = _corpus(corpus)
     pred = tmp_path / "pred.jsonl"
     _predict(paths, pred)
-    score = _scorer()
+    score = shared_scorer()
     g, p = score.load([str(gold)]), score.load([str(pred)])
     result = score.score(g, p, set(g))["institution"]
     mention_floor, distinct_floor = FLOORS[corpus]

@@ -3,7 +3,6 @@ resolve) scored against the shared gold with the shared scorer, mentions and
 distinct acts, on the seed and on the Kazakh adilet-dev acts."""
 from __future__ import annotations
 
-import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 
 from graph.pipeline import process_file
 
-from .conftest import EVAL, SEED, require_eval
+from .conftest import EVAL, SEED, require_eval, shared_scorer
 
 # Floors just under what was measured (mention F1, distinct F1).
 FLOORS = {
@@ -21,11 +20,6 @@ FLOORS = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("zangraph_eval_score_instruments", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _sets() -> dict[str, tuple[list[Path], Path]]:
@@ -39,7 +33,7 @@ def _sets() -> dict[str, tuple[list[Path], Path]]:
 @lru_cache(maxsize=None)
 def _score(name: str) -> dict:
     require_eval()
-    score = _scorer()
+    score = shared_scorer()
     files, gold_path = _sets()[name]
     gold = score.load([str(gold_path)])
     pred: dict = {}

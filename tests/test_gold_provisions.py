@@ -7,7 +7,6 @@ from the instruments extractor and the resolve stage.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from graph.pipeline import process_file
 
-from .conftest import EVAL, SEED, require_eval
+from .conftest import EVAL, SEED, require_eval, shared_scorer
 
 UNITS = ("article", "part", "paragraph", "subparagraph")
 # Floors just under what was measured (official F1, units-only F1); at
@@ -27,11 +26,6 @@ FLOORS = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("zangraph_eval_score", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -65,7 +59,7 @@ def _f1(gold: list[dict], pred: list[dict], agree) -> float:
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_provisions_against_gold(name):
     require_eval()
-    score = _scorer()
+    score = shared_scorer()
     paths, gold_path = _gold_sets()[name]
     pred = []
     for path in paths:
@@ -87,7 +81,7 @@ def test_provisions_against_gold(name):
 def test_official_scorer_agrees_with_ours():
     """Our matcher is the scorer's own: the same F1 through score.score."""
     require_eval()
-    score = _scorer()
+    score = shared_scorer()
     paths, gold_path = _gold_sets()["adilet-dev kk"]
     pred = [m.to_json() for path in paths for m in process_file(path).mentions if m.type == "provision"]
     gold = score.load([str(gold_path)])

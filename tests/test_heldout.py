@@ -4,7 +4,6 @@ resolve) with the shared scorer's own matching.  A drop here means the grammar
 lost ground on unseen text, not only on the texts it was tuned on."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import defaultdict
 from functools import lru_cache
@@ -14,7 +13,7 @@ import pytest
 
 from graph.pipeline import process_file
 
-from .conftest import EVAL, require_eval
+from .conftest import shared_scorer
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 DOCS = HELDOUT / "docs"
@@ -37,12 +36,6 @@ FLOORS_KK = {
 FLOOR_RU_DATE = 0.9
 
 
-def _scorer():
-    require_eval()
-    spec = importlib.util.spec_from_file_location("zangraph_eval_score_heldout", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _gold_records() -> list[dict]:
@@ -52,7 +45,7 @@ def _gold_records() -> list[dict]:
 @lru_cache(maxsize=None)
 def _scores(suffix: str) -> dict:
     """Per-type scores over the held-out documents whose name ends in `suffix`."""
-    score = _scorer()
+    score = shared_scorer()
     gold = score.load([str(GOLD)])
     docs = {d for d in gold if d.endswith(suffix)}
     pred = defaultdict(lambda: defaultdict(list))
