@@ -5,6 +5,7 @@ verbs that need them, so `zangraph extract` starts fast.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -185,11 +186,7 @@ def _build(paths: list[Path], store: Optional[Path], base: Optional[str], jobs: 
     max_bytes = int(max_mb * 1e6) if max_mb else MAX_BYTES
     try:
         with GraphStore(str(path)) as graph_store:
-            if bar is not None:
-                with bar:
-                    summary = do_build(paths, graph_store, base=base, jobs=jobs, do_repair=not no_repair,
-                                       progress=update, max_bytes=max_bytes)
-            else:
+            with bar if bar is not None else contextlib.nullcontext():
                 summary = do_build(paths, graph_store, base=base, jobs=jobs, do_repair=not no_repair,
                                    progress=update, max_bytes=max_bytes)
     except BuildInterrupted as stop:
