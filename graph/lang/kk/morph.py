@@ -278,6 +278,7 @@ def _analyse_lower(word: str) -> tuple[Analysis, ...]:
     return tuple(sorted(found, key=_rank))
 
 
+@lru_cache(maxsize=262144)
 def normalise(word: str) -> str:
     """Lower case, with look-alike letters read as Kazakh ones (`Кеңесi` with a
     Latin i -> `кеңесі`; legacy-font `Ќазаќстан` -> `қазақстан`)."""
@@ -321,6 +322,7 @@ def _split_compound(word: str) -> tuple[str, str]:
     return (word[: cut + 1], word[cut + 1:]) if cut >= 0 else ("", word)
 
 
+@lru_cache(maxsize=262144)
 def drop_case(word: str) -> str:
     """The form without its case ending, keeping possessive and plural:
     `министрлігінің` -> `министрлігі`, `конвенцияның` -> `конвенция`,
@@ -336,6 +338,7 @@ def drop_case(word: str) -> str:
     return head + _recase(last, inflect(best.stem, best.plural, best.possessive))
 
 
+@lru_cache(maxsize=262144)
 def lemma(word: str) -> str:
     """The dictionary form without case, possessive and plural:
     `кодексінің` -> `кодекс`, `баптары` -> `бап`, `Жарлығымен` -> `Жарлық`."""

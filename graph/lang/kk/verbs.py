@@ -78,6 +78,7 @@ def infinitive(stem: str) -> str:
     return stem + inf
 
 
+@lru_cache(maxsize=65536)
 def command(word: str) -> Command | None:
     """Read `word` as a command form, or None: `бекітілсін` -> бекіту (passive),
     `жіберсін` -> жіберу, `берілмесін` -> беру (negative), `қалдырамын` -> қалдыру.
@@ -102,6 +103,7 @@ def command(word: str) -> Command | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def verbal_noun(word: str, *, active: bool = False) -> str | None:
     """The dictionary form of a verbal noun in any case (`кемсітуге` -> `кемсіту`,
     `шығуы` -> `шығу`, `оралуына` -> `оралу`), or None for other words. With
