@@ -8,7 +8,10 @@ never a date and a number below 1700 never a year (`3 айға`, `2 жылға`,
 database's notes) and YYYY.MM.DD (old notes); Russian puts the day and the
 month before the year (`22 октября 2012 года`).
 
-Every pattern starts with a digit or a month word and has no nested
+Every pattern holds a year (four digits) or a dotted number (`.` and a
+digit), so the text is scanned only for those two anchors, with regexes that
+open with a literal digit or dot (which `re` skips to at C speed); the
+patterns are tried only at positions an anchor allows. No pattern has nested
 repetition, so scanning is linear; overlapping matches are settled leftmost
 then longest.
 """
@@ -27,7 +30,8 @@ if TYPE_CHECKING:
 
 _DASH = r"\s*[-–—]\s*"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
-_YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)(?!\d)"
+_YEAR_HEADS = ("1[7-9]", "2[01]")  # the years of acts and events: 1700 - 2199
+_YEAR = "(?:" + "|".join(head + r"\d\d" for head in _YEAR_HEADS) + r")(?!\d)"
 _LETTERS = r"[^\W\d_]*"
 _NO_NUMBER_BEFORE = r"(?<![\d./])"
 _TO_YEAR_WORD = r"\s*-?\s*"  # 2012 жылы, and the informal 2012-жылы
@@ -170,28 +174,88 @@ def _fields(name: str, m: re.Match) -> dict[str, str] | None:
     return out
 
 
-_PREFILTER = re.compile(r"\d{4}")
-_YEAR_ANCHOR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_YEAR_FIRST = frozenset({"kk_day", "kk_month_day", "kk_month", "kk_years", "kk_year_and_year", "kk_year",
-                         "ymd", "ru_years", "ru_year"})
+# Anchors. One regex per year head: a regex that opens with a literal digit is
+# skipped through at C speed, an alternation is tried at every character.
+_YEAR_ANCHORS = tuple(re.compile(head + r"\d\d(?!\d)") for head in _YEAR_HEADS)
+_DOTTED_ANCHOR = re.compile(r"\.\d")  # inside every DD.MM.YYYY and YYYY.MM.DD
+# Patterns that open with the year: tried at every year anchor, every match kept.
+_YEAR_FIRST = ("kk_day", "kk_month_day", "kk_month", "kk_years", "kk_year_and_year", "kk_year", "ru_years", "ru_year")
+# Read backwards from a year (over the reversed text): the spaces before it,
+# the word before them (a month word) and the spaces before that word.
+_BACK_TO_MONTH = re.compile(r"\s+([^\W\d_]+)(\s*)")
 # `№ 27 (2000 ж.)`: the bracketed year of a numbered document (a UN general
 # recommendation) belongs to its number, not to a dated event.
 _NUMBERED_BEFORE = re.compile(r"(?:№|\bN)\s*[\w./-]{1,12}\s*\(\s*$")
 
 
+@lru_cache(maxsize=None)
+def _month_word() -> re.Pattern:
+    """A Kazakh or Russian month word, to reject quickly a word that is neither."""
+    return re.compile(f"(?:{_months('kk').pattern}|{_months('ru').pattern})", re.IGNORECASE)
+
+
+def _leftmost(pattern: re.Pattern, text: str, starts: set[int]) -> list[re.Match]:
+    """What `pattern.finditer(text)` yields, given every position a match of it can start at."""
+    out: list[re.Match] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _year_last_starts(text: str, years: list[int]) -> set[int]:
+    """Where a `day month year` or `month year` date can start: the month word
+    right before a year, and the day (with its quotes) before that word."""
+    starts: set[int] = set()
+    back = text[::-1]
+    n = len(text)
+    month_word = _month_word()
+    for year in years:
+        m = _BACK_TO_MONTH.match(back, n - year)
+        if m is None:
+            continue
+        word = n - m.end(1)
+        if not month_word.match(text, word):
+            continue
+        starts.add(word)
+        if m.end(2) > m.start(2):
+            spaces = n - m.end(2)
+            starts.update(range(max(0, spaces - 4), spaces))  # «DD» at most four characters
+    return starts
+
+
 def find(text: str, found: "Findings | None" = None) -> list[Found]:
     """Every date in `text`, in order, none overlapping another."""
-    if not _PREFILTER.search(text):
+    years = sorted(m.start() for anchor in _YEAR_ANCHORS for m in anchor.finditer(text))
+    dotted = [m.start() for m in _DOTTED_ANCHOR.finditer(text)]
+    if not years and not dotted:
         return []
-    candidates: list[tuple[int, int, dict[str, str]]] = []
-    patterns = _patterns()
-    year_first = [(name, pat) for name, pat in patterns if name in _YEAR_FIRST]
-    matches = [(name, m) for name, pat in patterns if name not in _YEAR_FIRST for m in pat.finditer(text)]
-    for anchor in _YEAR_ANCHOR.finditer(text):  # one scan for the patterns that open with the year
+    patterns = dict(_patterns())
+    year_last = _year_last_starts(text, years) if years else set()
+    matches: list[tuple[str, re.Match]] = []
+    day_month_year = {s for p in dotted for s in (p - 2, p - 1) if s >= 0}  # D.M. or DD.MM.
+    # The patterns whose year comes last (`«23» мамыр 2024`, `22 октября 2012`,
+    # `мае 2011`) and DD.MM.YYYY, in the order they are listed, so that equal
+    # spans settle the same way.
+    for name in ("kk_day_first", "dmy", "ru_day", "ru_month"):
+        starts = day_month_year if name == "dmy" else year_last
+        matches.extend((name, m) for m in _leftmost(patterns[name], text, starts))
+    year_first = [(name, patterns[name]) for name in _YEAR_FIRST]
+    for year in years:
         for name, pat in year_first:
-            m = pat.match(text, anchor.start())
+            m = pat.match(text, year)
             if m:
                 matches.append((name, m))
+    ymd = patterns["ymd"]
+    for p in dotted:
+        m = ymd.match(text, p - 4) if p >= 4 else None
+        if m:
+            matches.append(("ymd", m))
+    candidates: list[tuple[int, int, dict[str, str]]] = []
     for name, m in matches:
         fields = _fields(name, m)
         if fields is not None and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
