@@ -25,8 +25,7 @@ FOREIGN = ("un_document",)  # a kind a document never is; `осы ұсынымд
 REPORT_TITLE = 40
 REPORT_TAIL = 7  # words from a report title's туралы to its type word  # words in a report's title paragraph
 RECENT = 1500  # characters: a bare type word means the act named this close before it
-_SPACE = re.compile(r"\s+")
-_QUOTES = str.maketrans("", "", "«»\"“”„")
+_QUOTES = "«»\"“”„"
 
 
 def resolve(found: Findings) -> list[Found]:
@@ -53,7 +52,12 @@ def resolve(found: Findings) -> list[Found]:
 # ---------------------------------------------------------------- own acts
 
 def _norm(title: str | None) -> str:
-    return _SPACE.sub(" ", (title or "").translate(_QUOTES)).strip(" .,").casefold()
+    """A name as compared: no quotes, single spaces, no edge punctuation, case folded."""
+    title = title or ""
+    for quote in _QUOTES:  # str.replace per quote: translate is slow on non-ASCII text
+        if quote in title:
+            title = title.replace(quote, "")
+    return " ".join(title.split()).strip(" .,").casefold()
 
 
 def _replace(f: Found, **fields) -> Found:
@@ -177,51 +181,69 @@ def _followed_by_approval(text: str, f: Found) -> bool:
 
 # ---------------------------------------------------------------- identity
 
+_COMPARED = ("number", "date", "title")
+
+
+def _normed(fl: dict) -> dict[str, str]:
+    """The compared fields of a mention, normalised once."""
+    return {k: _norm(fl[k]) for k in _COMPARED if fl.get(k)}
+
+
 @dataclass(slots=True)
 class _Act:
     fields: dict
     members: list[int]
+    normed: dict[str, str]  # _normed(fields), kept up to date as the act takes fields
+    alias: list[str] | None  # the lemmas of the short name the text defined for it
+
+    def take(self, fl: dict, normed: dict[str, str]) -> None:
+        """Add the identity fields a compatible mention states and the act lacks."""
+        for k in IDENTITY:
+            if fl.get(k) and not self.fields.get(k):
+                self.fields[k] = fl[k]
+                if k in normed:
+                    self.normed[k] = normed[k]
 
 
-def _compatible(a: dict, b: dict) -> bool:
-    if a.get("kind") != b.get("kind"):
-        return False
-    if bool(a.get("self")) != bool(b.get("self")):
+def _compatible(act: _Act, fl: dict, normed: dict[str, str]) -> bool:
+    """Same kind and self-ness, a shared number or title, no contradiction (of an act of the same kind)."""
+    a = act.fields
+    if bool(a.get("self")) != bool(fl.get("self")):
         return False
     for key in ("number", "date"):
-        if a.get(key) and b.get(key) and _norm(a[key]) != _norm(b[key]):
+        if a.get(key) and fl.get(key) and act.normed[key] != normed[key]:
             return False
     same = 0
     for key in ("number", "title"):
-        if a.get(key) and b.get(key):
-            if _norm(a[key]) != _norm(b[key]):
+        if a.get(key) and fl.get(key):
+            if act.normed[key] != normed[key]:
                 return False
             same += 1
     return same > 0
 
 
-def _same_words(a: str, b: str) -> bool:
-    """Two names that differ only in their words' endings."""
-    wa, wb = _norm(a).split(), _norm(b).split()
-    return len(wa) == len(wb) and all(_lemma(x) == _lemma(y) for x, y in zip(wa, wb))
+def _lemmas(name: str) -> list[str]:
+    return [_lemma(w) for w in _norm(name).split()]
 
 
-def _shortened(acts: list[_Act], fl: dict) -> int | None:
-    """The act whose earlier, longer title ends with this mention's title."""
-    title = _norm(fl.get("title")).split()
+def _shortened(acts: list[_Act], kind_acts: list[int], fl: dict, normed: dict[str, str]) -> int | None:
+    """The act (of the mention's kind) whose earlier, longer title ends with this mention's title."""
+    title = normed.get("title", "").split()
     if not title or fl.get("date") or fl.get("number"):
         return None
-    for n in range(len(acts) - 1, -1, -1):
-        act = acts[n].fields
-        alias = act.get("_alias")
-        if alias and act.get("kind") == fl.get("kind") and _same_words(alias, fl["title"]):
-            return n  # the short name the text defined for it (бұдан әрі – Салық кодексі)
+    lemmas = None
+    for n in reversed(kind_acts):
+        alias = acts[n].alias
+        if alias is not None:
+            # two names that differ only in their words' endings
+            lemmas = lemmas or [_lemma(w) for w in title]
+            if alias == lemmas:
+                return n  # the short name the text defined for it (бұдан әрі – Салық кодексі)
     if not 2 <= len(title) <= SHORT_TITLE:
         return None
-    for n in range(len(acts) - 1, -1, -1):
-        act = acts[n].fields
-        full = _norm(act.get("title")).split()
-        if act.get("kind") == fl.get("kind") and len(full) > len(title) and full[-len(title):] == title:
+    for n in reversed(kind_acts):
+        full = acts[n].normed.get("title", "").split()
+        if len(full) > len(title) and full[-len(title):] == title:
             return n
     return None
 
@@ -231,13 +253,16 @@ def unify(instruments: list[Found]) -> list[Found]:
     that share a number or a title (and contradict nothing) take the union of
     what each states."""
     acts: list[_Act] = []
+    by_kind: dict[str | None, list[int]] = {}  # an act's kind never changes: only same kinds unite
     owner: dict[int, int] = {}
     shortened: set[int] = set()
     for i, f in enumerate(instruments):
         fl = f.fields
         if fl.get("_marker") or fl.get("_bare") or fl.get("_antecedent"):
             continue
-        short = _shortened(acts, fl)
+        normed = _normed(fl)
+        kind_acts = by_kind.get(fl.get("kind"), [])
+        short = _shortened(acts, kind_acts, fl, normed)
         if short is not None:
             # a shortened name for an act named in full before (Құжаттандыру
             # қағидалары after ... халқын құжаттандыру қағидалары)
@@ -245,17 +270,18 @@ def unify(instruments: list[Found]) -> list[Found]:
             owner[i] = short
             shortened.add(i)
             continue
-        for n, act in enumerate(acts):
-            if _compatible(act.fields, fl):
-                for k in IDENTITY:
-                    if fl.get(k) and not act.fields.get(k):
-                        act.fields[k] = fl[k]
-                act.members.append(i)
+        for n in kind_acts:
+            if _compatible(acts[n], fl, normed):
+                acts[n].take(fl, normed)
+                acts[n].members.append(i)
                 owner[i] = n
                 break
         else:
             owner[i] = len(acts)
-            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, [i]))
+            by_kind.setdefault(fl.get("kind") or None, []).append(len(acts))  # as the act states it
+            alias = fl.get("_alias")
+            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, [i], dict(normed),
+                             _lemmas(alias) if alias else None))
     out = []
     for i, f in enumerate(instruments):
         if i in owner:
@@ -277,11 +303,32 @@ def _same_word(a: str, b: str) -> bool:
     return _lemma(a) == _lemma(b)
 
 
-def _same_head(f: Found, word: str) -> bool:
-    """Whether an act was named with the same type word (a bare `Конвенция`
-    does not point back to a `пакт`)."""
-    head = f.fields.get("_head_text")
-    return head is None or _same_word(head.split("-")[-1], word.split("-")[-1])
+def _head_lemma(word: str) -> str:
+    """The lemma a type word is compared by: of its last part (`халықаралық-құқықтық шарт`)."""
+    return _lemma(word.split("-")[-1])
+
+
+def _same_head(f: Found, head: str) -> bool:
+    """Whether an act was named with the type word whose `_head_lemma` is
+    `head` (a bare `Конвенция` does not point back to a `пакт`)."""
+    named = f.fields.get("_head_text")
+    return named is None or _head_lemma(named) == head
+
+
+def _first(acts: list[Found], test) -> Found | None:
+    """The first of `acts` that passes `test`."""
+    for f in acts:
+        if test(f):
+            return f
+    return None
+
+
+def _last(acts: list[Found], test) -> Found | None:
+    """The last of `acts` that passes `test` (scanned from the end: no list of all that pass)."""
+    for f in reversed(acts):
+        if test(f):
+            return f
+    return None
 
 
 def _identity(fl: dict) -> dict:
@@ -293,41 +340,52 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
     that kind; a short name defined for an act (`бұдан әрі – Конвенция`); the
     act of that kind named just before; else the last one named, else the
     document's own."""
-    before = [f for f in full if f.start < pos and f.fields.get("kind") == kind
-              and (not word or _same_head(f, word))
-              and (kind not in FOREIGN or not word or f.fields.get("_head_text"))]
-    own = [f for f in full if f.fields.get("self") and f.fields.get("kind") == kind]
-    if marker == "this" and own:
-        return own[0]
+    head = _head_lemma(word) if word else None
+    prior = [f for f in full if f.start < pos]  # in the order of `full`, which the look-ups below keep
+
+    def is_before(f: Found) -> bool:
+        fl = f.fields
+        return (fl.get("kind") == kind and (not word or _same_head(f, head))
+                and (kind not in FOREIGN or not word or bool(fl.get("_head_text"))))
+
+    def own() -> Found | None:
+        return _first(full, lambda f: f.fields.get("self") and f.fields.get("kind") == kind)
+
+    before = _last(prior, is_before)
+    if marker == "this" and (this := own()) is not None:
+        return this
     if word:
         # the same type word used for an act of another kind (an agreement
         # between bodies, not states): the nearer one
-        named = [f for f in full if f.start < pos and f.fields.get("_head_text") and _same_head(f, word)]
-        if named and (not before or named[-1].start > before[-1].start) and pos - named[-1].end <= RECENT:
-            return named[-1]
-    if before and pos - before[-1].end <= RECENT:
-        return before[-1]
+        named = _last(prior, lambda f: f.fields.get("_head_text") and _same_head(f, head))
+        if named is not None and (before is None or named.start > before.start) and pos - named.end <= RECENT:
+            return named
+    if before is not None and pos - before.end <= RECENT:
+        return before
     if word:
-        defined = [f for f in before if f.fields.get("_alias") and _same_word(f.fields["_alias"].split()[-1], word)]
-        if defined:
-            return defined[-1]
-    if before and marker and marker != "this":
+        defined = _last(prior, lambda f: f.fields.get("_alias") and is_before(f)
+                        and _same_word(f.fields["_alias"].split()[-1], word))
+        if defined is not None:
+            return defined
+    if before is not None and marker and marker != "this":
         # a marked mention (аталған Заң) may point far back; `осы` far from
         # any act of its kind means the document's own, or nothing (осы ереже:
         # this rule); a bare type word far from any act means the document's own
-        return before[-1]
-    return own[0] if own else None
+        return before
+    return own()
 
 
 def _defined(kind: str, pos: int, word: str | None, full: list[Found]) -> Found | None:
     """The last act before `pos` whose defined one-word short name is `word`."""
     if not word:
         return None
-    for f in reversed([f for f in full if f.start < pos and f.fields.get("kind") == kind]):
+
+    def defines(f: Found) -> bool:
         alias = f.fields.get("_alias")
-        if alias and len(alias.split()) == 1 and _same_word(alias, word):
-            return f
-    return None
+        return (f.start < pos and f.fields.get("kind") == kind and bool(alias) and len(alias.split()) == 1
+                and _same_word(alias, word))
+
+    return _last(full, defines)
 
 
 def resolve_anaphora(instruments: list[Found]) -> list[Found]:
@@ -351,8 +409,8 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         if fl.get("_self_word") or fl.get("_own_draft"):
             # осы ақпарат, бұл құжат, Баяндама жобасы: the document's own
             # report, when the document is or approves one
-            own = [g for g in full if g.fields.get("self") and g.fields.get("kind") == fl["kind"]]
-            out.append(_replace(f, **_identity(own[0].fields), anaphora=True) if own else _replace(f, _drop=True))
+            own = _first(full, lambda g: g.fields.get("self") and g.fields.get("kind") == fl["kind"])
+            out.append(_replace(f, **_identity(own.fields), anaphora=True) if own else _replace(f, _drop=True))
             continue
         if not marker and not fl.get("_bare"):
             out.append(f)
@@ -368,27 +426,28 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             continue
         if fl.get("_ordinal_ref"):
             # төртінші және бесінші мерзімді баяндама: the report named before with those numbers
-            named = [g for g in full if g.start < f.start and g.fields.get("kind") == fl["kind"]
-                     and all(w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"])]
-            out.append(_replace(f, **_identity(named[-1].fields), anaphora=True) if named
+            named = _last(full, lambda g: g.start < f.start and g.fields.get("kind") == fl["kind"]
+                          and all(w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]))
+            out.append(_replace(f, **_identity(named.fields), anaphora=True) if named
                        else _replace(f, _drop=True))
             continue
         if fl.get("_its"):
             # оның факультативтік хаттамасы: the protocol of the treaty named just before
-            treaty = [g for g in full if g.start < f.start and g.fields.get("kind") == fl["kind"] and g.fields.get("title")]
-            if not treaty or f.start - treaty[-1].end > RECENT:
+            treaty = _last(full, lambda g: g.start < f.start and g.fields.get("kind") == fl["kind"]
+                           and g.fields.get("title"))
+            if not treaty or f.start - treaty.end > RECENT:
                 out.append(_replace(f, _drop=True))
                 continue
-            words = treaty[-1].fields["title"].split()
+            words = treaty.fields["title"].split()
             words[-1] = morph.inflect(_lemma(words[-1]), case="gen")
             out.append(_replace(f, kind=fl["kind"], title=" ".join(words + [fl["_its"]]), anaphora=True))
             continue
         if fl.get("_weak"):
             # a capitalised type word that is not always an act's (Келісім is
             # also "accord"): only an act named with it just before
-            word = fl.get("_head_text")
-            named = [g for g in full if g.start < f.start and g.fields.get("_head_text") and _same_head(g, word)]
-            target = named[-1] if named and f.start - named[-1].end <= RECENT else None
+            head = _head_lemma(fl["_head_text"]) if fl.get("_head_text") else None
+            named = _last(full, lambda g: g.start < f.start and g.fields.get("_head_text") and _same_head(g, head))
+            target = named if named and f.start - named.end <= RECENT else None
             out.append(_replace(f, **_identity(target.fields), anaphora=True) if target else _replace(f, _drop=True))
             continue
         target = antecedent(fl["kind"], f.start, fl.get("_head_text"), full, marker)
