@@ -29,11 +29,12 @@ into the final act and then drops.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ...models import Found
 from .context import Reading
-from .grammar import FIELDS, LANGS, grammar, unit_of, windows
+from .grammar import FIELDS, LANGS, grammar, lowered, spots, unit_of, windows
 
 if TYPE_CHECKING:
     from .. import Findings
@@ -44,11 +45,13 @@ __all__ = ["FIELDS", "LANGS", "find", "grammar", "unit_of"]
 def find(text: str, found: "Findings") -> list[Found]:
     """Every provision cited in `text`, in text order, one pass per language."""
     instruments = found.of("instrument")
+    low = lowered(text)
     out: list[Found] = []
     for lang in LANGS:
         reading = Reading(text, instruments, lang)
-        for lo, hi in windows(text, lang):
-            out.extend(reading.window(lo, hi))
+        at = spots(low, lang)
+        for lo, hi in windows(text, at, lang):
+            out.extend(reading.window(lo, hi, at[bisect_left(at, lo):bisect_left(at, hi)]))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 

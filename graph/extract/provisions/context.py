@@ -15,7 +15,7 @@ from itertools import product
 from ...models import Found
 from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
 from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, NUMBERED_LINE, WORD, Chain, Group, Parser, grammar,
-                      line_start, norm, opens_line, tokenize)
+                      line_start, norm, opens_line)
 
 
 MAX_HEADER_REACH = 3000  # characters a header's items may run
@@ -127,12 +127,13 @@ class Reading:
         self.header: Cited | None = None  # `8-бапта:` alone on its line: heads the items below it
         self.header_end = 0  # where the header or the latest unit under it ends
 
-    def window(self, lo: int, hi: int) -> list[Found]:
-        parser = Parser(self.text, tokenize(self.text, lo, hi), self.lang)
+    def window(self, lo: int, hi: int, spots: list[int]) -> list[Found]:
+        """The provisions of the window [lo, hi); `spots`: where unit words may begin in it."""
+        parser = Parser(self.text, lo, hi, self.lang)
         out: list[Found] = []
         self.previous = None
         prev: tuple[Cited, int] | None = None  # the latest chain and the token after it
-        for chain, i, j in parser.chains():
+        for chain, i, j in parser.chains(spots):
             if chain.points is None and parser.is_added(chain, j):
                 prev = None
                 continue

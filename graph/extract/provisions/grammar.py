@@ -3,8 +3,14 @@
 A number list carries the unit word only on its last number (`54, 96,
 103-баптары`, `1 және 2-тармақтары`, `a), b) тармақшаларына`); a hyphenated
 pair is a range when the unit word is plural (`1-7 баптары` = 1..7) and an
-inserted unit's number otherwise (`7-1-бабына`, `2-10-тармағына`). A literal
-prefilter on the unit words' stems picks the windows worth reading; each
+inserted unit's number otherwise (`7-1-бабына`, `2-10-тармағына`).
+
+Most of a text cites nothing, so the work is driven by the unit words: a
+`str.find` pass for their stems over the lower-cased text gives the spots
+where one may begin. The spots pick the windows worth reading (a window
+resets what chains pass on to each other), and inside a window only the text
+around a unit word is tokenised, from the list of numbers before it on: a
+chain needs a unit word, and opens at most that list away from it. Each
 token is tried once as the start of a chain, so reading is linear.
 
 Unit words and the grammar's small words live in `lang/<lang>/lexicon/units.tsv`.
@@ -16,9 +22,12 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from itertools import product
+from operator import attrgetter
+from typing import Iterable, Iterator
 
 from ...lang import lexicon
 from ...lang.kk import morph, numbers
@@ -40,13 +49,18 @@ MAX_LINE = 2000
 MAX_HEADING = 160  # characters from a heading's chain to the end of the heading
 WINDOW_BEFORE = 300
 WINDOW_AFTER = 900
+READ_BEHIND = 48  # characters first read before a unit word for the list of numbers it ends
+READ_AHEAD = 160  # characters read at a time past a unit word
 
 # A numbered paragraph of an act's own text opens a line: `2. Осы қаулы ...`.
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]", re.MULTILINE)
 WORD = re.compile(r"\s*([^\W\d_]+)")  # the next word, past spaces
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
+_SPACE = re.compile(r"\s")
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")  # where a token of letters begins
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _HYPHENS = frozenset("-‐‑–—")
+_LIST_MARKS = _HYPHENS | {".", ")", ",", ";"}  # the punctuation a list of numbers holds
 OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 
 
@@ -72,7 +86,10 @@ class Grammar:
     largest_first: bool  # Kazakh: бабының 1-тармағы; Russian: пункта 1 статьи 6
     number_after: bool  # Russian: the number follows the unit word
     amended_cases: frozenset[str]  # the cases of the act an amendment list changes
-    prefilter: re.Pattern
+    prefilter: re.Pattern  # a unit word's stem, in any case (the windows' anchors)
+    # literal strings to find in the lower-cased text, each with the offsets of
+    # the stems that hold it: every spelling of a unit word holds one
+    keys: tuple[tuple[str, tuple[int, ...]], ...]
     added_cases: frozenset[str] = frozenset()  # `3) тармақшамен толықтырылсын`: a unit being added
     added_verbs: tuple[str, ...] = ()
     header_cases: frozenset[str] = frozenset()  # `8-бапта:` heads the items below it
@@ -97,6 +114,35 @@ def _rows(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
         return lexicon(lang, name)
     except (FileNotFoundError, ModuleNotFoundError):
         return ()
+
+
+def _keys(stems: set[str], lookalikes: dict[str, str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """What to find in the lower-cased text for the stems: for each stem a part
+    of it with few spellings (a look-alike letter doubles them), as long as can
+    be, shared by the stems that hold it (`пункт` in `подпункт`); every
+    spelling of the part, with the offsets of the stems it is in."""
+    def spellings(ch: str) -> set[str]:
+        return {v.lower() for v in _letter_variants(ch)} | {k for k, v in lookalikes.items() if v == ch}
+
+    def count(part: str) -> int:
+        n = 1
+        for ch in part:
+            n *= len(spellings(ch))
+        return n
+
+    offsets: dict[str, set[int]] = {}
+    for stem in sorted(stems, key=lambda x: (len(x), x)):
+        part = next((p for p in offsets if p in stem), None)
+        if part is None:
+            shortest = min(3, len(stem))
+            parts = [(count(stem[a:b]), a - b, a) for a in range(len(stem))
+                     for b in range(a + shortest, len(stem) + 1)]
+            _n, _len, at = min(parts)
+            part = stem[at:at - _len]
+            offsets[part] = set()
+        offsets[part].add(stem.index(part))
+    return tuple(("".join(chars), tuple(sorted(offs))) for part, offs in offsets.items()
+                 for chars in product(*(sorted(spellings(ch)) for ch in part)))
 
 
 @lru_cache(maxsize=None)
@@ -125,10 +171,13 @@ def grammar(lang: str = "kk") -> Grammar:
             amended_cases.add(row[1])
         elif row[0] in words:
             words[row[0]].add(row[1])
+    lookalikes: dict[str, str] = {}  # letters the analyser reads as others (ќ as қ)
     if forms:  # the stem all of a unit's listed forms share
         stems = {os.path.commonprefix([f for f, r in forms.items() if r[0] == u] + [u]) for u in units}
     else:  # the lemma, and its voiced stem before a vowel (бап, баб-)
-        voicing = {row[1]: row[2] for row in _rows(lang, "endings") if row[0] == "voicing"}
+        endings = _rows(lang, "endings")
+        voicing = {row[1]: row[2] for row in endings if row[0] == "voicing"}
+        lookalikes = {row[1]: row[2] for row in endings if row[0] == "lookalike"}
         stems = set(units) | {u[:-1] + voicing[u[-1]] for u in units if u[-1] in voicing}
     stems |= {a + "." for a in abbreviations}
     alternatives = sorted(stems, key=len, reverse=True)
@@ -138,14 +187,14 @@ def grammar(lang: str = "kk") -> Grammar:
                    frozenset(words["this"]), frozenset(words["note"]), frozenset(words["see"]),
                    frozenset(words["bridge"]), frozenset(words["topic_end"]),
                    largest_first, number_after, frozenset(amended_cases),
-                   re.compile(pattern if alternatives else "(?!)"),
+                   re.compile(pattern if alternatives else "(?!)"), _keys(stems, lookalikes),
                    frozenset(words["added_case"]), tuple(sorted(words["added_verb"])),
                    frozenset(words["header_case"]))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    kind: str  # "num", "word" or "punct"
+    kind: str  # "num", "word", "punct", or "gap" for text left unread
     text: str
     start: int
     end: int
@@ -222,6 +271,7 @@ def opens_line(text: str, pos: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and not text[start:pos].strip()
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     return word.lower().translate(_LOOKALIKES)
 
@@ -255,11 +305,42 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-def windows(text: str, lang: str = "kk") -> Iterator[tuple[int, int]]:
+def lowered(text: str) -> str:
+    """`text` in lower case, one character for one so that offsets carry over
+    (İ, the one letter whose lower case is two, keeps the first)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
+
+
+def spots(low: str, lang: str = "kk") -> list[int]:
+    """Where a unit word's stem may begin in `low` (the text `lowered`), in
+    order: one `str.find` pass per key, no work per word."""
+    out: set[int] = set()
+    for key, offsets in grammar(lang).keys:
+        at = low.find(key)
+        while at != -1:
+            out.update(at - d for d in offsets)
+            at = low.find(key, at + 1)
+    return sorted(p for p in out if p >= 0)
+
+
+def anchors(text: str, spots: Iterable[int], lang: str = "kk") -> Iterator[tuple[int, int]]:
+    """The prefilter's matches (a unit word's stem, in any case), as its
+    `finditer` would give them, tried only at the spots."""
+    prefilter, last = grammar(lang).prefilter, 0
+    for pos in spots:
+        if pos >= last:
+            m = prefilter.match(text, pos)
+            if m is not None:
+                last = m.end()
+                yield m.start(), last
+
+
+def windows(text: str, spots: Iterable[int], lang: str = "kk") -> Iterator[tuple[int, int]]:
     """Stretches of text around unit words, merged where they overlap, cut at spaces."""
     cur: list[int] | None = None
-    for m in grammar(lang).prefilter.finditer(text):
-        lo, hi = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+    for start, end in anchors(text, spots, lang):
+        lo, hi = max(0, start - WINDOW_BEFORE), min(len(text), end + WINDOW_AFTER)
         if cur is not None and lo <= cur[1]:
             cur[1] = hi
             continue
@@ -278,30 +359,115 @@ def _cut(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-class Parser:
-    """The chain grammar over one window's tokens."""
+_START = attrgetter("start")
 
-    def __init__(self, text: str, tokens: list[Token], lang: str = "kk"):
+
+class Parser:
+    """The chain grammar over one window's tokens, read as far as it looks.
+
+    The tokens are read in pieces: around each unit word (from the list of
+    numbers before it) and on from there as the grammar asks for the next
+    token. The text between pieces, where no chain can open, is left unread
+    and stands as one "gap" token, which no rule takes."""
+
+    def __init__(self, text: str, lo: int, hi: int, lang: str = "kk"):
         self.text = text
-        self.toks = tokens
+        self.hi = hi
+        self.toks: list[Token] = []
+        self.done = lo  # the tokens are read up to here (a token boundary)
         self.g = grammar(lang)
         self.lang = lang
+
+    # -- reading -------------------------------------------------------------
+
+    def _read_on(self, upto: int = 0) -> None:
+        """Tokens on from where reading stopped, to a space at `upto` or a
+        little further."""
+        end = max(self.done + READ_AHEAD, upto)
+        if end >= self.hi:
+            end = self.hi
+        else:
+            m = _SPACE.search(self.text, end, self.hi)
+            end = m.start() if m is not None else self.hi
+        self.toks.extend(tokenize(self.text, self.done, end))
+        self.done = end
+
+    def _read_at(self, pos: int) -> None:
+        """Tokens for a unit word at `pos`, past what was read: from two tokens
+        before the list of numbers it may end, with a gap before them, or on
+        from what was read if that is near."""
+        m = _SPACE.search(self.text, pos, self.hi)
+        end = m.start() if m is not None else self.hi
+        behind = READ_BEHIND
+        while pos - behind > self.done:
+            m = _SPACE.search(self.text, pos - behind, pos)
+            if m is not None:
+                piece = tokenize(self.text, m.end(), end)
+                u = bisect_left(piece, pos, key=_START)
+                first = self._list_start(piece, u)
+                if first >= 2:
+                    self.toks.append(Token("gap", "", self.done, self.done, ""))
+                    self.toks.extend(piece[first - 2:])
+                    self.done = end
+                    return
+            behind *= 4
+        self._read_on(end)
+
+    def _list_start(self, toks: list[Token], u: int) -> int:
+        """The first token a chain through the unit word at u may open at: the
+        start of the run of list tokens before it, or the pointing word right
+        before it (`аталған баптың`)."""
+        k = u
+        while k > 0 and self.in_list(toks[k - 1]):
+            k -= 1
+        return min(k, u - 1)
+
+    def in_list(self, t: Token) -> bool:
+        """Whether a token may stand in a list of numbers before its unit word:
+        a number, a letter item, a number word, an ordinal ending, a joiner or
+        the list's punctuation."""
+        if t.kind == "num":
+            return True
+        if t.kind == "punct":
+            return t.text in _LIST_MARKS
+        return t.kind == "word" and (len(t.text) == 1 or t.low in self.g.joins
+                                     or numbers.number_word(t.text) is not None
+                                     or numbers.strip_ordinal_suffix("1-" + t.text) == "1")
+
+    def anchor(self, pos: int) -> tuple[int, int] | None:
+        """The token of a unit word that begins at `pos` and the first token a
+        chain through it may open at; None if no unit word begins there."""
+        if not _WORD_START.match(self.text, pos):
+            return None
+        if pos >= self.done:
+            self._read_at(pos)
+        u = bisect_left(self.toks, pos, key=_START)
+        if self.unit_word(u) is None:
+            return None
+        return u, self._list_start(self.toks, u)
 
     # -- small readers -------------------------------------------------------
 
     def tok(self, i: int) -> Token | None:
-        return self.toks[i] if 0 <= i < len(self.toks) else None
+        if i < 0:
+            return None
+        while i >= len(self.toks):
+            if self.done >= self.hi:
+                return None
+            self._read_on()
+        return self.toks[i]
 
     def glued(self, i: int) -> bool:
         """Token i touches the token before it."""
-        return 0 < i < len(self.toks) and self.toks[i].start == self.toks[i - 1].end
+        return i > 0 and self.tok(i) is not None and self.toks[i].start == self.toks[i - 1].end
 
     def unit_at(self, i: int) -> Unit | None:
         t = self.tok(i)
         return unit_of(t.text, self.lang) if t is not None and t.kind == "word" else None
 
     def is_word(self, i: int, words: frozenset[str]) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].low in words
+        t = self.tok(i)
+        return t is not None and t.low in words
 
     # -- items and lists -----------------------------------------------------
 
@@ -338,10 +504,11 @@ class Parser:
             if numbers.number_word(t.text) is None:
                 return None
             words = []
-            for k in range(i, min(i + 8, len(self.toks))):
-                if self.toks[k].kind != "word":
+            for k in range(i, i + 8):
+                tk = self.tok(k)
+                if tk is None or tk.kind != "word":
                     break
-                words.append(self.toks[k].text)
+                words.append(tk.text)
             read = numbers.parse_number_words(words) if words else None
             if read is not None and numbers.is_ordinal(words[read[1] - 1]):
                 last = self.toks[i + read[1] - 1]
@@ -470,13 +637,15 @@ class Parser:
         if t.text in OPEN_QUOTES:
             close = OPEN_QUOTES[t.text]
             j = i + 1
-            while j < len(self.toks) and self.toks[j].start - t.start <= MAX_QUOTE:
-                if self.toks[j].text == close:
+            while (tj := self.tok(j)) is not None and tj.start - t.start <= MAX_QUOTE:
+                if tj.text == close:
                     return j + 2 if self.is_word(j + 1, self.g.bridges) else j + 1
                 j += 1
             return None
-        for j in range(i, min(i + MAX_TOPIC_WORDS, len(self.toks))):
-            tj = self.toks[j]
+        for j in range(i, i + MAX_TOPIC_WORDS):
+            tj = self.tok(j)
+            if tj is None:
+                return None
             if tj.kind != "word" and tj.text not in _HYPHENS and tj.text != ",":
                 return None
             if tj.kind == "word" and self.unit_at(j) is not None:
@@ -563,14 +732,7 @@ class Parser:
 
     def index_at(self, pos: int) -> int:
         """The index of the token that starts at `pos` (a chain's first token)."""
-        lo, hi = 0, len(self.toks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.toks[mid].start < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.toks, pos, key=_START)
 
     def is_heading(self, chain: Chain, j: int) -> bool:
         """`1-бап. Негізгі ұғымдар`: a unit's own heading at the start of a line."""
@@ -594,25 +756,39 @@ class Parser:
                 or numbers.number_word(t.low) is not None
                 or (self.g.number_after and (t.low in self.g.forms or t.low in self.g.abbreviations)))
 
-    def chains(self) -> Iterator[tuple[Chain, int, int]]:
-        """Every chain in the window, with the token range it took."""
+    def chains(self, spots: Iterable[int]) -> Iterator[tuple[Chain, int, int]]:
+        """Every chain in the window, with the token range it took: each token
+        from the first one a chain through a unit word may open at up to the
+        unit word is tried once, in text order (`spots`: where unit words may
+        begin, in order). A chain needs a unit word, so no other token can
+        open one."""
         i = 0
-        while i < len(self.toks):
-            if not self.may_start(i):
-                i += 1
-                continue
-            back = self.back_chain(i)
-            if back is not None:
-                points, chain, j = back
-                yield Chain(chain.groups, chain.start, chain.end, points=points), i, j
-                i = j
-                continue
-            got = self.chain(i)
+        for pos in spots:
+            if (self.toks[i].start > pos) if i < len(self.toks) else pos < self.done:
+                continue  # a chain already took it
+            got = self.anchor(pos)
             if got is None:
-                i += 1
                 continue
-            chain, j = got
-            if chain.points is None:
-                chain = Chain(chain.groups, chain.start, chain.end, heading=self.is_heading(chain, j))
-            yield chain, i, j
-            i = j
+            u, first = got
+            i = max(i, first)
+            while i <= u:
+                if not self.may_start(i):
+                    i += 1
+                    continue
+                back = self.back_chain(i)
+                if back is not None:
+                    points, chain, j = back
+                    self.tok(j + 1)  # what follows is read before any gap (`, 3-тармағы`)
+                    yield Chain(chain.groups, chain.start, chain.end, points=points), i, j
+                    i = j
+                    continue
+                got = self.chain(i)
+                if got is None:
+                    i += 1
+                    continue
+                chain, j = got
+                if chain.points is None:
+                    chain = Chain(chain.groups, chain.start, chain.end, heading=self.is_heading(chain, j))
+                self.tok(j + 1)
+                yield chain, i, j
+                i = j
