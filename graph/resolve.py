@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .extract import Findings
 from .extract.instruments.vocabulary import vocabulary
@@ -26,12 +27,13 @@ REPORT_TITLE = 40
 REPORT_TAIL = 7  # words from a report title's туралы to its type word  # words in a report's title paragraph
 RECENT = 1500  # characters: a bare type word means the act named this close before it
 _QUOTES = "«»\"“”„"
+_SPAN = attrgetter("start", "end")  # text order
 
 
 def resolve(found: Findings) -> list[Found]:
     """All findings in text order, with references resolved."""
     text = found.text
-    instruments = sorted(found.of("instrument"), key=lambda f: (f.start, f.end))
+    instruments = sorted(found.of("instrument"), key=_SPAN)
     instruments = own_acts(text, instruments)
     instruments = unify(instruments)
     instruments = resolve_anaphora(instruments)
@@ -46,7 +48,7 @@ def resolve(found: Findings) -> list[Found]:
         elif type_ == "obligation":
             fs = [_point(f, "source", "_source_span", "_source_anaphora", by_span, kept) for f in fs]
         out.extend(fs)
-    return sorted((_public(f) for f in out), key=lambda f: (f.start, f.end))
+    return sorted((_public(f) for f in out), key=_SPAN)
 
 
 # ---------------------------------------------------------------- own acts
@@ -140,7 +142,7 @@ def own_acts(text: str, instruments: list[Found]) -> list[Found]:
         elif not fl.get("self") and fl.get("title") and _followed_by_approval(text, f):
             f = _replace(f, self=True, _own=True)
         result.append(f)
-    return sorted(result, key=lambda f: (f.start, f.end))
+    return sorted(result, key=_SPAN)
 
 
 def _own_report(text: str, instruments: list[Found]) -> list[Found]:
@@ -162,7 +164,7 @@ def _own_report(text: str, instruments: list[Found]) -> list[Found]:
     start, end = m.start(), m.start() + len(m.group().rstrip())
     own = {"kind": "other", "title": body, "self": True, "_own": True}
     kept = [f for f in instruments if not (start <= f.start and f.end <= end and f.fields.get("kind") == "other")]
-    return sorted(kept + [Found("instrument", start, end, own)], key=lambda f: (f.start, f.end))
+    return sorted(kept + [Found("instrument", start, end, own)], key=_SPAN)
 
 
 def _approved_in(text: str, f: Found, heading_end: int) -> bool:
@@ -481,16 +483,15 @@ def _point(f: Found, key: str, span_key: str, anaphora_key: str,
         if target is not None and target.fields.get("_drop"):
             target = None
     elif fl.get(anaphora_key):
-        full = [g for g in kept if not g.fields.get("_drop")]
         kind = fl[anaphora_key]
         if kind == "self":
-            # the document itself: its main own act (the one its header states)
-            own = sorted((g for g in full if g.fields.get("self")), key=lambda g: -len(g.fields))
-            target = own[0] if own else None
+            # the document itself: its main own act (the one its header
+            # states, the first of those that state the most)
+            target = max((g for g in kept if g.fields.get("self")), key=lambda g: len(g.fields), default=None)
         else:
             # a bare type word: the document's own act of that kind, else the
             # act of that kind named before
-            target = antecedent(kind, f.start, None, full, "this")
+            target = antecedent(kind, f.start, None, kept, "this")
     if target is None:
         return f
     ident = _identity(target.fields)
@@ -501,8 +502,14 @@ def _point(f: Found, key: str, span_key: str, anaphora_key: str,
 
 
 def _public(f: Found) -> Found:
-    fields = {k: v for k, v in f.fields.items() if not k.startswith("_")}
-    for k, v in list(fields.items()):
-        if isinstance(v, dict):
-            fields[k] = {kk: vv for kk, vv in v.items() if not kk.startswith("_")}
+    """The finding without its private `_` fields (also inside a field that is a dict)."""
+    for k, v in f.fields.items():
+        if k.startswith("_") or isinstance(v, dict):
+            break
+    else:
+        return f  # nothing private: most dates and institutions
+    fields = {}
+    for k, v in f.fields.items():
+        if not k.startswith("_"):
+            fields[k] = {kk: vv for kk, vv in v.items() if not kk.startswith("_")} if isinstance(v, dict) else v
     return Found(f.type, f.start, f.end, fields)
