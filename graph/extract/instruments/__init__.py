@@ -9,12 +9,14 @@ document's own act) is left to the resolve stage in private `_` fields.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import Citation, Context, read
+from .grammar import Citation, Context, Source, read
+from .tokens import OutOfWindow, Token, left_edge, right_edge, tokenize
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -24,39 +26,122 @@ if TYPE_CHECKING:
 _UN_SYMBOL = re.compile(r"(?<![\w/])[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?<![.\-])")
 # A code's abbreviation: capitals ending in К (ҚК, АПК, ҚІЖК), cited with an article
 _CODE_ABBR = re.compile(r"(?<![\w-])[А-ЯӘҒҚҢӨҰҮҺІ]{1,4}т?К(?![\w])")
+_CODE_ABBR_END = re.compile(r"К(?!\w)")  # where one can end: found by a literal search
+_UN_SLASH = re.compile(r"/(?<=[A-Z]/)")  # where a symbol's first part ends
 _ARTICLE_NEXT = re.compile(r"(?:-\w+)?\s*(?:\d|[«\"(]?\w*\s*\d)")
+
+
+LEFT, RIGHT = 60, 30  # characters of text a first window holds around an act word
+GAP = LEFT + RIGHT  # act words closer than this share one window
 
 
 def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     vocab = vocabulary(lang)
-    ctx = Context.build(text, vocab, found.of("date"), found.of("institution"))
+    src = Source.build(text, vocab, found.of("date"), found.of("institution"))
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets
         lowered = "".join(ch.lower()[:1] for ch in text)
-    heads: list[int] = []
+    anchors = [m.start() for m in vocab.prefilter.finditer(lowered)]
+    reads: list[_Read] = []
+    siblings: list[_Read] = []
     seen: set[int] = set()
-    for m in vocab.prefilter.finditer(lowered):
-        i = bisect_right(ctx.starts, m.start()) - 1
-        if i >= 0 and i not in seen and ctx.tokens[i].end > m.start():
-            seen.add(i)
-            heads.append(i)
-    citations = [c for c in (read(ctx, i) for i in heads) if c]
-    citations += [s for c in citations for s in c.extra.get("siblings", ())]
-    groups = [c.extra["group"] for c in citations if "group" in c.extra]
+    k = 0
+    while k < len(anchors):
+        last = k
+        while last + 1 < len(anchors) and anchors[last + 1] - anchors[last] < GAP:
+            last += 1
+        ctx = Context.build(src, anchors[k] - LEFT, anchors[last] + RIGHT)
+        for char in anchors[k:last + 1]:
+            i = ctx.token_at(char)
+            if i is None or ctx.tokens[i].start in seen:
+                continue
+            seen.add(ctx.tokens[i].start)
+            where, c = _read(src, ctx, i)
+            if c:
+                reads.append(_Read.of(where, c))
+                siblings += [_Read.of(where, s) for s in c.extra.get("siblings", ())]
+        k = last + 1
+    reads += siblings
     # a type word inside another citation's short-name brackets or after its
     # head (… конвенцияның (бұдан әрі - Конвенция)) is part of that citation
-    groups += [(c.head + 1, c.last) for c in citations if c.last > c.head]
-    citations = [c for c in citations if not any(a <= c.head <= b for a, b in groups)]
-    out = [_to_found(ctx, c) for c in citations]
-    heads = [(ctx.tokens[c.head].start, ctx.tokens[c.head].end) for c in citations]
-    aliases = [f for f in _alias_uses(ctx, citations)
-               if not any(a < f.end and f.start < b for a, b in heads)]  # read as an act word already
-    taken = {(f.start, f.end) for f in aliases}
-    out += [f for f in _code_abbreviations(ctx, text) if not any(
-        a <= f.end and f.start <= b for a, b in taken)]
-    out += _un_symbols(text, out)
+    inside = _Spans([g for r in reads for g in r.groups])
+    reads = [r for r in reads if not inside.holds(r.head[0])]
+    out = [r.found for r in reads]
+    heads = _Spans([r.head for r in reads])
+    aliases = [f for f in _alias_uses(text, lowered, vocab, reads)
+               if not heads.overlaps(f.start, f.end)]  # read as an act word already
+    taken = _Spans([(f.start, f.end) for f in aliases])
+    out += [f for f in _code_abbreviations(text) if not taken.touches(f.start, f.end)]
+    out += _un_symbols(text)
     out += aliases
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _read(src: Source, ctx: Context, i: int) -> tuple[Context, Citation | None]:
+    """Read the act word at token i; when the grammar looks past the window,
+    again in wider ones around it."""
+    try:
+        return ctx, read(ctx, i)
+    except OutOfWindow:
+        pass
+    head = ctx.tokens[i]
+    left, right = LEFT * 4, RIGHT * 4
+    while True:
+        wide = Context.build(src, head.start - left, head.end + right)
+        try:
+            return wide, read(wide, wide.token_at(head.start))
+        except OutOfWindow:
+            left, right = left * 4, right * 4
+
+
+@dataclass(slots=True)
+class _Read:
+    """One citation the grammar read, in offsets (windows differ)."""
+
+    found: Found
+    head: tuple[int, int]  # the type word
+    groups: list[tuple[int, int]]  # starts of the first and last token of spans it holds
+    alias: str | None  # its short name (бұдан әрі – X)
+    after: int  # where uses of the short name may start
+
+    @classmethod
+    def of(cls, ctx: Context, c: Citation) -> "_Read":
+        toks = ctx.tokens
+        groups = []
+        if "group" in c.extra:
+            a, b = c.extra["group"]
+            groups.append((toks[a].start, toks[b].start))
+        if c.last > c.head:
+            groups.append((toks[c.head + 1].start, toks[c.last].start))
+        after = toks[max(c.last, c.extra["group"][1]) if "group" in c.extra else c.last].end
+        head = toks[c.head]
+        return cls(_to_found(ctx, c), (head.start, head.end), groups, c.alias, after)
+
+
+class _Spans:
+    """Offset spans, sorted once, asked by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans so far
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def holds(self, char: int) -> bool:
+        """Some span has a <= char <= b."""
+        k = bisect_right(self.starts, char)
+        return k > 0 and self.reach[k - 1] >= char
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span has a < end and start < b."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+    def touches(self, start: int, end: int) -> bool:
+        """Some span has a <= end and start <= b."""
+        k = bisect_right(self.starts, end)
+        return k > 0 and self.reach[k - 1] >= start
 
 
 def _to_found(ctx: Context, c: Citation) -> Found:
@@ -99,12 +184,13 @@ def _to_found(ctx: Context, c: Citation) -> Found:
     return Found("instrument", ctx.tokens[c.first].start, ctx.tokens[c.last].end, fields)
 
 
-def _code_abbreviations(ctx: Context, text: str) -> list[Found]:
+def _code_abbreviations(text: str) -> list[Found]:
     """`ҚР ҚІЖК-нің 411-бабының`, `(ӘҚК 343, 344 баптары)`: a code named by its
     abbreviation, recognised by the article number that follows it."""
     out = []
-    for m in _CODE_ABBR.finditer(text):
-        if not _ARTICLE_NEXT.match(text, m.end()):
+    for hit in _CODE_ABBR_END.finditer(text):
+        m = _CODE_ABBR.match(text, _word_start(text, hit.start(), 6))
+        if not m or not _ARTICLE_NEXT.match(text, m.end()):
             continue
         end = m.end()
         while end < len(text) and (text[end] == "-" or text[end].isalpha()):
@@ -117,64 +203,107 @@ def _code_abbreviations(ctx: Context, text: str) -> list[Found]:
     return out
 
 
-def _un_symbols(text: str, found: list[Found]) -> list[Found]:
+def _un_symbols(text: str) -> list[Found]:
     out = []
-    for m in _UN_SYMBOL.finditer(text):
+    reached = 0
+    for hit in _UN_SLASH.finditer(text):
+        start = hit.start()
+        while start > 0 and hit.start() - start <= 6 and "A" <= text[start - 1] <= "Z":
+            start -= 1
+        m = _UN_SYMBOL.match(text, start) if start >= reached else None
+        if not m:
+            continue
+        reached = m.end()
         if m.group().count("/") < 2:
             continue
         out.append(Found("instrument", m.start(), m.end(), {"kind": "un_document", "number": m.group()}))
     return out
 
 
-def _alias_uses(ctx: Context, citations: list[Citation]) -> list[Found]:
+def _word_start(text: str, char: int, reach: int) -> int:
+    """Start of the run of word characters that ends at `char`, looked for at
+    most `reach` characters back."""
+    start = char
+    while start > 0 and char - start < reach and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return start
+
+
+def _alias_uses(text: str, lowered: str, vocab, reads: list[_Read]) -> list[Found]:
     """Later uses of a short name the text defined (`(бұдан әрі – АК)` then
     `АК-нің 9-бабы`); short names that are act words are read as such already.
-    Tokens are looked up by word (one index for all the short names), so the
-    cost does not grow with their number."""
+    The text is searched for each short name once, and only the words found
+    are tokenised."""
     out = []
-    toks = ctx.tokens
-    defined = [c for c in citations if c.alias]
+    defined = [r for r in reads if r.alias]
     if not defined:
         return out
-    singles = {c.alias for c in defined if " " not in c.alias}
-    leads = {c.alias.split()[0].lower() for c in defined if " " in c.alias}
-    by_word: dict[str, list[int]] = {}
-    by_lower: dict[str, list[int]] = {}
-    for i, tok in enumerate(toks):
-        if tok.lower in leads:
-            by_lower.setdefault(tok.lower, []).append(i)
-        if singles and tok.text[0].isupper():
-            word = tok.text.split("-")[0]
-            if word in singles:
-                by_word.setdefault(word, []).append(i)
-    for c in defined:
-        alias = c.alias
-        defining = [toks[c.first].start, toks[c.last].end]
-        after = max(c.last, c.extra.get("group", (0, 0))[1]) + 1  # not the definition itself
+    named: dict[str, list[Token]] = {}  # a one-word short name -> the words it begins
+    lead_words: dict[str, list[Token]] = {}  # a longer one's first word -> tokens that are it
+    folded = ""
+    for r in defined:
+        alias = r.alias
+        defining = [r.found.start, r.found.end]
+        kind = r.found.fields["kind"]
         words = alias.split()
         if len(words) == 1:
-            for i in by_word.get(alias, ()):
-                tok = toks[i]
-                if i >= after and not tok.text[0].islower() and _not_act_word(ctx, tok.text):
+            if alias not in named:
+                named[alias] = [tok for tok in _tokens_at(text, alias, text)
+                                if tok.text[0].isupper() and tok.text.split("-")[0] == alias]
+            for tok in named[alias]:
+                if tok.start >= r.after and not tok.text[0].islower() and _not_act_word(vocab, tok.text):
                     out.append(Found("instrument", tok.start, tok.end,
-                                     {"kind": c.kind, "anaphora": True, "_antecedent": defining}))
+                                     {"kind": kind, "anaphora": True, "_antecedent": defining}))
             continue
         # a short name of several words, its last one inflected: Ұлттық жоспардың
         lead = [w.lower() for w in words[:-1]]
         last = _lemma(words[-1])
         n = len(words)
-        for i in by_lower.get(lead[0], ()):
-            if i < after or i + n > len(toks) or [t.lower for t in toks[i:i + n - 1]] != lead:
+        if lead[0] not in lead_words:
+            folded = folded or lowered.replace("i", "і")
+            lead_words[lead[0]] = [tok for tok in _tokens_at(text, lead[0], folded) if tok.lower == lead[0]]
+        for tok in lead_words[lead[0]]:
+            if tok.start < r.after:
                 continue
-            if _lemma(toks[i + n - 1].text) == last:
-                out.append(Found("instrument", toks[i].start, toks[i + n - 1].end,
-                                 {"kind": c.kind, "anaphora": True, "_antecedent": defining}))
+            toks = _tokens_from(text, tok.start, n)
+            if len(toks) < n or [t.lower for t in toks[:n - 1]] != lead:
+                continue
+            if _lemma(toks[n - 1].text) == last:
+                out.append(Found("instrument", toks[0].start, toks[n - 1].end,
+                                 {"kind": kind, "anaphora": True, "_antecedent": defining}))
     return out
+
+
+def _tokens_at(text: str, word: str, searched: str) -> list[Token]:
+    """The tokens of `text` that start where `word` occurs in `searched` (the
+    text or a case-folded copy of the same length)."""
+    out = []
+    char = searched.find(word)
+    while char != -1:
+        toks = _tokens_from(text, char, 1)
+        if toks:
+            out.append(toks[0])
+        char = searched.find(word, char + 1)
+    return out
+
+
+def _tokens_from(text: str, char: int, n: int) -> list[Token]:
+    """Up to n tokens from the one starting at `char` (none if no token starts there)."""
+    reach = 64 * n
+    while True:
+        end = right_edge(text, char + reach)
+        toks = tokenize(text, left_edge(text, char), end)
+        k = next((k for k, tok in enumerate(toks) if tok.start >= char), len(toks))
+        if k == len(toks) or toks[k].start != char:
+            return []
+        if len(toks) - k >= n or end >= len(text):
+            return toks[k:k + n]
+        reach *= 4
 
 
 def _lemma(word: str) -> str:
     return morph.lemma(word).lower()
 
 
-def _not_act_word(ctx: Context, word: str) -> bool:
-    return not ctx.vocab.prefilter.match(word.lower())
+def _not_act_word(vocab, word: str) -> bool:
+    return not vocab.prefilter.match(word.lower())

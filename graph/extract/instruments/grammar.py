@@ -6,13 +6,14 @@ type word). LANGUAGE_NOTES.md §5."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...lang.kk import morph
 from ...models import Found
-from .tokens import CLOSE_QUOTES, OPEN_QUOTES, PLAIN_QUOTES, QUOTES, SENTENCE_END, Token, quote_pairs, tokenize
+from .tokens import (CLOSE_QUOTES, EDGE, EDGES, OPEN_QUOTES, OUTSIDE, PLAIN_QUOTES, QUOTES, SENTENCE_END, OutOfWindow,
+                     Quotes, Token, left_edge, right_edge, tokenize)
 from .vocabulary import ActType, Vocabulary
 
 MAX_NAME = 25  # words in an unquoted name or title
@@ -58,29 +59,74 @@ class Citation:
 
 
 @dataclass(slots=True)
-class Context:
-    """One text, tokenised once, with what earlier extractors found in it."""
+class Source:
+    """One text with what earlier extractors found in it, shared by its windows."""
 
     text: str
     vocab: Vocabulary
-    tokens: list[Token]
-    starts: list[int]
-    quotes: dict[int, int]
+    quotes: Quotes
     dates_by_end: dict[int, Found]
     dates_by_start: dict[int, Found]
     institutions_by_end: dict[int, Found]
     institution_starts: frozenset[int]
 
     @classmethod
-    def build(cls, text: str, vocab: Vocabulary, dates: list[Found], institutions: list[Found]) -> "Context":
-        tokens = tokenize(text)
-        return cls(text, vocab, tokens, [t.start for t in tokens], quote_pairs(tokens),
-                   {d.end: d for d in dates}, {d.start: d for d in dates}, {f.end: f for f in institutions},
-                   frozenset(f.start for f in institutions))
+    def build(cls, text: str, vocab: Vocabulary, dates: list[Found], institutions: list[Found]) -> "Source":
+        return cls(text, vocab, Quotes(text), {d.end: d for d in dates}, {d.start: d for d in dates},
+                   {f.end: f for f in institutions}, frozenset(f.start for f in institutions))
+
+
+@dataclass(slots=True)
+class Context:
+    """The tokens of one window of a text (tokens.py), between EDGE tokens
+    where the text goes on."""
+
+    text: str
+    vocab: Vocabulary
+    tokens: list
+    starts: list[int]  # start offsets of the window's own tokens
+    lo: int  # index of the window's first own token
+    hi: int  # index after its last own token
+    quotes: dict
+    dates_by_end: dict[int, Found]
+    dates_by_start: dict[int, Found]
+    institutions_by_end: dict[int, Found]
+    institution_starts: frozenset[int]
+
+    @classmethod
+    def build(cls, src: Source, start: int, end: int) -> "Context":
+        """The window text[start:end], widened to whitespace."""
+        text = src.text
+        start, end = left_edge(text, start), right_edge(text, end)
+        own = tokenize(text, start, end)
+        lo = EDGES if start > 0 else 0
+        right = [EDGE] * EDGES if end < len(text) else []
+        tokens = [EDGE] * lo + own + right
+        hi = lo + len(own)
+        quotes: dict = {k: OUTSIDE for k in range(lo)}
+        quotes.update((k, OUTSIDE) for k in range(hi, len(tokens)))
+        pairs = src.quotes.between(start, end)
+        at = {}
+        for k in range(lo, hi):
+            if tokens[k].text in QUOTES:
+                at[tokens[k].start] = k
+        for char, k in at.items():
+            if char in pairs:
+                quotes[k] = at.get(pairs[char], OUTSIDE)
+        return cls(text, src.vocab, tokens, [t.start for t in own], lo, hi, quotes, src.dates_by_end,
+                   src.dates_by_start, src.institutions_by_end, src.institution_starts)
 
     def index_at(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""
-        return bisect_left(self.starts, char)
+        k = bisect_left(self.starts, char)
+        if k == 0 and self.lo and char < self.starts[0] or k == len(self.starts) and self.hi < len(self.tokens):
+            raise OutOfWindow("offset")
+        return self.lo + k
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the window's own token that holds offset `char`."""
+        k = bisect_right(self.starts, char) - 1
+        return self.lo + k if k >= 0 and self.tokens[self.lo + k].end > char else None
 
     def gap_break(self, i: int) -> bool:
         """An empty line between token i and token i+1."""
@@ -126,22 +172,28 @@ class Context:
 def act_type(ctx: Context, i: int) -> tuple[ActType, morph.Analysis, str | None] | None:
     """The act type token i names, its reading, and a number written before a
     hyphen (`13-ұсынымы`)."""
-    word = ctx.tokens[i].text
+    number, found = _types_of(ctx.vocab, ctx.tokens[i].text)
+    for t, a in found:
+        n = len(t.before)
+        if n and (i - n < 0 or [ctx.tokens[j].lower for j in range(i - n, i)] != list(t.before)):
+            continue
+        return t, a, number
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _types_of(vocab: Vocabulary, word: str) -> tuple[str | None, tuple[tuple[ActType, morph.Analysis], ...]]:
+    """A word's number before a hyphen and the act types its readings name, in
+    the order act_type tries them."""
     number = None
     if "-" in word:
         pre, _, rest = word.rpartition("-")
         if not pre or not any(ch.isdigit() for ch in pre):
-            return None
+            return None, ()
         number, word = pre, rest
     if not word.isalpha():
-        return None
-    for a in readings(word):
-        for t in ctx.vocab.types.get(a.stem, ()):
-            n = len(t.before)
-            if n and (i - n < 0 or [ctx.tokens[j].lower for j in range(i - n, i)] != list(t.before)):
-                continue
-            return t, a, number
-    return None
+        return None, ()
+    return number, tuple((t, a) for a in readings(word) for t in vocab.types.get(a.stem, ()))
 
 
 def _upper(tok: Token) -> bool:

@@ -1,17 +1,27 @@
-"""Words, numbers and marks of a text with their offsets, for the local grammar
-around act words. One linear regex; no backtracking across separators."""
+"""Words, numbers and marks of a window of text with their offsets, for the
+local grammar around act words. One linear regex; no backtracking across
+separators. Tokens never cross whitespace, so a window cut at whitespace is
+tokenised exactly as the whole text would be: the grammar reads only windows
+around the act words, never the whole text.
+
+A window is bounded by EDGE tokens: reading one (or a quote whose partner
+lies beyond the window) raises OutOfWindow, and the act word is read again in
+a wider window. So what the grammar reads never depends on the window."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|№|[^\w\s]")
-_LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
+_QUOTE = re.compile(r"[«“„»”\"']")
+_BLANK = re.compile(r"\n[^\S\n]*\n")  # an empty line: quotes pair within a paragraph
 OPEN_QUOTES = frozenset("«“„")
 CLOSE_QUOTES = frozenset("»”")
 PLAIN_QUOTES = frozenset("\"'")
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES
 SENTENCE_END = frozenset(".;:!?")
+EDGES = 8  # EDGE tokens on each open side: more than the grammar ever steps over at once
 
 
 class Token(NamedTuple):
@@ -35,67 +45,147 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
-def tokenize(text: str) -> list[Token]:
-    lowered = text.lower().translate(_LOOKALIKES)
-    same = len(lowered) == len(text)
+class OutOfWindow(Exception):
+    """The grammar looked past the edge of its window."""
+
+
+class _Edge:
+    """A token beyond the window: whatever is asked of it is unknown here."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        raise OutOfWindow(name)
+
+
+class _Outside:
+    """A quote's partner beyond the window: no position can be compared with it."""
+
+    __slots__ = ()
+
+    def _unknown(self, *args):
+        raise OutOfWindow("quote")
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __add__ = __radd__ = __sub__ = __rsub__ = _unknown
+    __hash__ = object.__hash__
+
+
+EDGE = _Edge()
+OUTSIDE = _Outside()
+
+
+def left_edge(text: str, char: int) -> int:
+    """Start of the whitespace before the word at `char` (or the text's start)."""
+    char = max(char, 0)
+    while char > 0 and not text[char - 1].isspace():
+        char -= 1
+    while char > 0 and text[char - 1].isspace():
+        char -= 1
+    return char
+
+
+def right_edge(text: str, char: int) -> int:
+    """End of the word at `char` (or the text's end)."""
+    n = len(text)
+    char = min(char, n)
+    while char < n and not text[char].isspace():
+        char += 1
+    return char
+
+
+def fold(text: str) -> str:
+    """Lower case with the Latin look-alike і of Kazakh (a Latin capital I
+    lowers to i first)."""
+    return text.lower().replace("i", "і")
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end]; `start` is the text's start or the start of
+    whitespace, `end` the text's end or whitespace (see left_edge, right_edge)."""
+    part = text[start:end]
+    lowered = fold(part)
+    same = len(lowered) == len(part)
     out: list[Token] = []
     append = out.append
     count = text.count
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
+    prev_end = start
+    for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         nl = count("\n", prev_end, s)
-        low = lowered[s:e] if same else m.group().lower().translate(_LOOKALIKES)
+        low = lowered[s - start:e - start] if same else fold(m.group())
         append(Token(m.group(), s, e, low, nl > 0, nl > 1))
         prev_end = e
     return out
 
 
-def quote_pairs(tokens: list[Token]) -> dict[int, int]:
-    """Closing-quote token index -> its opening-quote token index. «» nest;
-    plain quotes nest by the side they are glued to (else alternate) within a
-    paragraph; an unclosed quote is dropped at
-    the paragraph's end (a nested title that lost its outer closing quote)."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    plain_stack: list[int] = []
-    outer: int | None = None  # opener of the last closed pair in this paragraph
-    for i, tok in enumerate(tokens):
-        if tok.blank_before:
-            stack.clear()
-            plain_stack.clear()
-            outer = None
-        ch = tok.text
-        if ch in OPEN_QUOTES:
-            stack.append(i)
-        elif ch in CLOSE_QUOTES:
-            if stack:
-                pairs[i] = stack.pop()
-                if not stack:
-                    outer = pairs[i] if outer is None else outer
-            elif outer is not None:
-                # «A туралы» ... қаулысына өзгерістер енгізу туралы»: a nested
-                # title lost one opening quote; the outer title opens with the first
-                pairs[i] = outer
-        elif ch in PLAIN_QUOTES:
-            side = _plain_side(tokens, i)
-            if plain_stack and side != "open":
-                pairs[i] = plain_stack.pop()
-            elif side != "close" or not plain_stack:
-                plain_stack.append(i)
-    return pairs
+class Quotes:
+    """Closing-quote offset -> its opening-quote offset, paired paragraph by
+    paragraph when a window first needs them. «» nest; plain quotes nest by
+    the side they are glued to (else alternate) within a paragraph; an
+    unclosed quote is dropped at the paragraph's end (a nested title that lost
+    its outer closing quote)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in _BLANK.finditer(text)]
+        self.pairs: dict[int, int] = {}
+        self.done: set[int] = set()
+
+    def between(self, start: int, end: int) -> dict[int, int]:
+        """The pairs of every paragraph that text[start:end] touches."""
+        first = bisect_right(self.breaks, start)
+        last = bisect_right(self.breaks, end)
+        for k in range(first, last + 1):
+            if k not in self.done:
+                self.done.add(k)
+                self._pair(self.breaks[k - 1] if k else 0, self.breaks[k] if k < len(self.breaks) else len(self.text))
+        return self.pairs
+
+    def _pair(self, start: int, end: int) -> None:
+        text = self.text
+        pairs = self.pairs
+        stack: list[int] = []
+        plain_stack: list[int] = []
+        outer: int | None = None  # opener of the last closed pair in this paragraph
+        for m in _QUOTE.finditer(text, start, end):
+            i = m.start()
+            ch = text[i]
+            if ch in OPEN_QUOTES:
+                stack.append(i)
+            elif ch in CLOSE_QUOTES:
+                if stack:
+                    pairs[i] = stack.pop()
+                    if not stack:
+                        outer = pairs[i] if outer is None else outer
+                elif outer is not None:
+                    # «A туралы» ... қаулысына өзгерістер енгізу туралы»: a nested
+                    # title lost one opening quote; the outer title opens with the first
+                    pairs[i] = outer
+            else:
+                side = _plain_side(text, i)
+                if plain_stack and side != "open":
+                    pairs[i] = plain_stack.pop()
+                elif side != "close" or not plain_stack:
+                    plain_stack.append(i)
 
 
-def _plain_side(tokens: list[Token], i: int) -> str:
+def _plain_side(text: str, i: int) -> str:
     """Which way a plain quote faces, from what it is glued to: `"Білім` opens,
     `туралы"` and `асырады.";` close; a quote glued on both sides or neither
     is decided by alternation. So a quoted title inside a quoted amendment
     ("3. ... "Білім туралы" Заңының ...") nests."""
-    tok = tokens[i]
-    prev = tokens[i - 1] if i else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    left = prev is not None and prev.end == tok.start and (prev.text[0].isalnum() or prev.text in ".!?)»")
-    right = nxt is not None and nxt.start == tok.end and (nxt.text[0].isalnum() or nxt.text in "«(№")
+    left = False
+    if i > 0 and not text[i - 1].isspace():
+        before = text[i - 1]
+        if before.isalnum() or before == "_":  # a word ends here: how does it start?
+            word = None
+            for word in _TOKEN.finditer(text, left_edge(text, i), i):
+                pass
+            left = word is not None and word.group()[0].isalnum()
+        else:
+            left = before in ".!?)»"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    right = not after.isspace() and (after.isalnum() or after in "«(№")
     if right and not left:
         return "open"
     if left and not right:

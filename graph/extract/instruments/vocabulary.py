@@ -20,7 +20,7 @@ class ActType:
     name: str  # about | noun | fixed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Vocabulary:
     types: dict[str, tuple[ActType, ...]]  # head stem -> types, longest `before` first
     prefilter: re.Pattern
@@ -31,6 +31,26 @@ class Vocabulary:
 
     def role(self, word: str) -> frozenset[str]:
         return self.by_word.get(word, frozenset())
+
+
+def _trie(words: set[str]) -> str:
+    """One regex for a set of words, branching letter by letter (re tries an
+    alternation of plain words one by one at every position of the text)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        parts = [re.escape(ch) + branch(rest) for ch, rest in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
 
 
 @lru_cache(maxsize=None)
@@ -44,8 +64,7 @@ def vocabulary(lang: str = "kk") -> Vocabulary:
     for stem in types:
         # the stem as it starts every inflected form: a final п/к/қ may voice
         prefixes.add(stem[:-1] if stem[-1] in VOICING and len(stem) > 3 else stem)
-    alternation = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
-    prefilter = re.compile(rf"(?<!\w)(?:{alternation})")
+    prefilter = re.compile(rf"(?<!\w){_trie(prefixes)}")
     roles: dict[str, set[str]] = {}
     for row in lexicon(lang, "act_words"):
         roles.setdefault(row[1], set()).add(row[0].lower())
