@@ -34,13 +34,11 @@ if TYPE_CHECKING:
 
 # A word (with hyphenated parts and endings: `БҰҰ-ның`, `көші-қон`) or one
 # punctuation character. No nested quantifiers: linear time.
-_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(\w+(?:[-‐‑]\w+)*)|([^\w\s])")
 _OPEN_QUOTES = "«“„"
 _CLOSE_QUOTES = "»”"
 _PLAIN_QUOTES = "\"'"
 _DASHES = "-–—"
-# Latin look-alikes inside Kazakh words (LANGUAGE_NOTES.md §9).
-_LOOKALIKE = str.maketrans({"i": "і", "I": "І"})
 _MAX_SPAN = 24  # tokens a name may take left of its head
 _MAX_LOWER_RUN = 10  # lower-case words between two capitalised name words
 _MAX_SPECIFIER = 6  # lower-case words a linker governs at the left edge of a name
@@ -156,19 +154,23 @@ def _organisation_letters() -> frozenset[str]:
 # ---------------------------------------------------------------- words
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.group()[0].isalnum() or m.group()[0] == "_")
-            for m in _TOKEN.finditer(text)]
+def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """The tokens of `text` (of `text[lo:hi]`, when both edges fall between tokens)."""
+    return [Token(m.group(), m.start(), m.end(), m.lastindex == 1)
+            for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
 
 
+@lru_cache(maxsize=65536)
 def _low(word: str) -> str:
-    return word.lower().translate(_LOOKALIKE)
+    """Lower case with the Latin look-alike `i` read as Kazakh `і` (LANGUAGE_NOTES.md §9)."""
+    return word.lower().replace("i", "і")
 
 
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def _abbr_base(word: str) -> str:
     """`БҰҰ-ның` -> `БҰҰ`; a word that is not an abbreviation -> ""."""
     base, _ending = morph.split_hyphen_suffix(word)
@@ -205,15 +207,18 @@ def head_word(word: str) -> HeadWord | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _reading(word: str):
     """The best reading of a non-head word (of its last part if hyphenated)."""
     return morph.analyse(word.rsplit("-", 1)[-1])[0]
 
 
+@lru_cache(maxsize=65536)
 def _is_verb_form(low: str) -> bool:
     return any(low.endswith(e) and len(low) > len(e) + 2 for e in _stop().get("verb", ()))
 
 
+@lru_cache(maxsize=65536)
 def _is_document(word: str) -> bool:
     """A bare act or document noun (`баяндама`, `есеп`): the subject of a
     report sentence, never a modifier inside a body's name."""
@@ -224,6 +229,7 @@ def _is_document(word: str) -> bool:
     return low in _stop().get("act", ()) or low in _stop().get("document", ())
 
 
+@lru_cache(maxsize=65536)
 def _is_act_word(word: str) -> bool:
     return _low(morph.lemma(word)) in _stop().get("act", ()) or _low(word) in _stop().get("act", ())
 
@@ -983,6 +989,7 @@ def _drop_plural_subject(tokens: list[Token], first: int, h: int) -> int:
     return nxt
 
 
+@lru_cache(maxsize=65536)
 def _is_adjective(word: str) -> bool:
     return any(_low(word).endswith(e) for e in _stop().get("adj", ()))
 

@@ -1,11 +1,14 @@
 """The word/punctuation token the institution readers (Kazakh and Russian) walk over."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word (`word` true) or one punctuation character, with its offsets in the text.
+    A named tuple: the readers make one per token they read, and a tuple is the
+    cheapest immutable record to make."""
+
     text: str
     start: int
     end: int
