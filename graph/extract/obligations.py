@@ -39,9 +39,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 # Quotation marks are not breaks: a name in quotes sits inside its clause
 # («Бірлік» атауы берілсін); a quoted rule is closed off by _quote_floor.
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
-_PARENS = re.compile(r"[()]")
 _PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|:\s*\n")
+# Ends of sentences: one literal-led pattern per mark, found at C speed.
+_SENTENCE_ENDS = tuple(re.compile(re.escape(c) + r"(?=\s|$)") for c in ".!?;") + (re.compile(r":\s*\n"),)
 # What may follow a command verb: the end of its clause, or the next item
 # when an export lost the full stop (`бекітілсін\n2. ...`).
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)|[ \t]*\n\s*(?:\d+[.)]|\n)")
@@ -60,15 +60,6 @@ class Marker:
     attach: str
 
 
-class Word(NamedTuple):
-    """One word of the text (a tuple: millions are made for a large file)."""
-
-    text: str
-    start: int
-    end: int
-    key: str  # lower case, Latin look-alikes made Kazakh: what lexicons are matched against
-
-
 @lru_cache(maxsize=None)
 def _markers(lang: str = "kk") -> tuple[Marker, ...]:
     rows = [Marker(tuple(m.split()), mod, att) for m, mod, att in lexicon(lang, "deontic")]
@@ -85,12 +76,137 @@ def _formula_first_words() -> frozenset[str]:
     return frozenset(m.words[-1] for m in _markers() if m.modality == "formula")
 
 
-def _words(text: str) -> list[Word]:
-    key_text = text.translate(_LOOKALIKES).casefold()  # same length: і and І map one to one
-    if len(key_text) != len(text):
-        return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
-                for m in _WORD.finditer(text)]
-    return [Word(m.group(), m.start(), m.end(), key_text[m.start():m.end()]) for m in _WORD.finditer(text)]
+class Word(NamedTuple):
+    """One word of the text (a tuple: cheap to make)."""
+
+    text: str
+    start: int
+    end: int
+    key: str  # lower case, Latin look-alikes made Kazakh: what lexicons are matched against
+
+
+# A character no word contains: a place next to one never cuts a word.
+_NOT_IN_WORD = re.compile(r"[^\w\-‑]|_")
+_LAST_NOT_IN_WORD = re.compile(r"(?s:.*)(?:[^\w\-‑]|_)")
+_CHUNK = 160  # characters tokenised at a time around the places the grammar reads
+# U+0345 is the one character that case folding turns from a mark into a letter:
+# in a folded text it would join the words around it.
+_FOLD_JOINS = "\u0345"
+
+
+def _keys(text: str) -> str | None:
+    """`text` as lexicons are matched against (lower case, look-alikes made
+    Kazakh), character for character, or None when folding does not keep
+    the text's length and its words (then each word is folded by itself)."""
+    folded = text.casefold()
+    if len(folded) != len(text) or _FOLD_JOINS in text:
+        return None
+    return folded.replace("i", "і")  # casefold made I an i: both are the Kazakh і
+
+
+def _cut_before(text: str, pos: int) -> int:
+    """A place at or before `pos` that cuts no word."""
+    span = 64
+    while pos > 0:
+        m = _LAST_NOT_IN_WORD.match(text, max(0, pos - span), pos)
+        if m:
+            return m.end()
+        if pos - span <= 0:
+            return 0
+        span *= 4
+    return 0
+
+
+def _cut_after(text: str, pos: int) -> int:
+    """A place at or after `pos` that cuts no word."""
+    if pos >= len(text):
+        return len(text)
+    m = _NOT_IN_WORD.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    """Whether a word of `text` starts at `pos` (one letter may be its last
+    join: `ауыл-тиіс` is one word)."""
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    if before in "-‑":
+        return pos < 2 or not _WORD_CHAR.match(text, pos - 2)
+    return not _WORD_CHAR.match(text, pos - 1)
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+class _Words:
+    """The words of a text around the places the grammar reads: one run of
+    consecutive words, tokenised on demand and grown by chunks to either side,
+    so that no Python object is made for the words of the text that no
+    anchor's grammar reaches. Indices count from the run's first place (the
+    words before it get negative ones); `has(k)` says whether word k exists
+    in the text at all, where a list would compare k with 0 and its length."""
+
+    __slots__ = ("text", "keys", "items", "starts", "base", "lo", "hi")
+
+    def __init__(self, text: str, keys: str | None, pos: int) -> None:
+        self.text, self.keys = text, keys
+        self.items: list[Word] = []
+        self.starts: list[int] = []
+        self.base = 0  # the index of items[0]
+        self.lo = self.hi = pos  # the run covers text[lo:hi]; both cut no word
+
+    def _tokens(self, a: int, b: int) -> list[Word]:
+        keys = self.keys
+        if keys is None:
+            return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
+                    for m in _WORD.finditer(self.text, a, b)]
+        return [Word(m.group(), m.start(), m.end(), keys[m.start():m.end()]) for m in _WORD.finditer(self.text, a, b)]
+
+    def _grow_right(self) -> None:
+        b = _cut_after(self.text, self.hi + _CHUNK)
+        new = self._tokens(self.hi, b)
+        self.items += new
+        self.starts += [w.start for w in new]
+        self.hi = b
+
+    def _grow_left(self) -> None:
+        a = _cut_before(self.text, self.lo - _CHUNK)
+        new = self._tokens(a, self.lo)
+        self.items[:0] = new
+        self.starts[:0] = [w.start for w in new]
+        self.base -= len(new)
+        self.lo = a
+
+    def has(self, k: int) -> bool:
+        while k < self.base:
+            if self.lo == 0:
+                return False
+            self._grow_left()
+        while k - self.base >= len(self.items):
+            if self.hi >= len(self.text):
+                return False
+            self._grow_right()
+        return True
+
+    def __getitem__(self, k: int) -> Word:
+        if not self.has(k):
+            raise IndexError(k)
+        return self.items[k - self.base]
+
+    def covers(self, pos: int) -> bool:
+        return self.lo <= pos <= self.hi
+
+    def index_at(self, pos: int) -> int:
+        """The index of the word that starts at `pos` (a place the run covers)."""
+        while self.hi <= pos and self.hi < len(self.text):
+            self._grow_right()
+        return self.base + bisect_left(self.starts, pos)
+
+
+def _last_word(text: str) -> str | None:
+    words = _WORD.findall(text)
+    return words[-1] if words else None
 
 
 @lru_cache(maxsize=None)
@@ -101,17 +217,17 @@ def _markers_by_first_word(lang: str = "kk") -> dict[str, tuple[Marker, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _matching_markers(words: list[Word], i: int, lang: str = "kk") -> list[Marker]:
+def _matching_markers(words: _Words, i: int, lang: str = "kk") -> list[Marker]:
     """Every marker that starts at word i, longest first."""
     out = []
     for mk in _markers_by_first_word(lang).get(words[i].key, ()):
         n = len(mk.words)
-        if i + n <= len(words) and all(words[i + k].key == mk.words[k] for k in range(n)):
+        if words.has(i + n - 1) and all(words[i + k].key == mk.words[k] for k in range(n)):
             out.append(mk)
     return out
 
 
-def _match_marker(words: list[Word], i: int, lang: str = "kk") -> Marker | None:
+def _match_marker(words: _Words, i: int, lang: str = "kk") -> Marker | None:
     found = _matching_markers(words, i, lang)
     return found[0] if found else None
 
@@ -119,11 +235,11 @@ def _match_marker(words: list[Word], i: int, lang: str = "kk") -> Marker | None:
 _CLAUSE_REACH = 60  # words: a clause longer than this is cut (runaway text without punctuation)
 
 
-def _clause_start(text: str, words: list[Word], i: int, floor: int) -> int:
+def _clause_start(text: str, words: _Words, i: int, floor: int | None) -> int:
     """Index of the first word of the clause that word i ends (never before `floor`)."""
-    floor = max(floor, i - _CLAUSE_REACH)
+    floor = i - _CLAUSE_REACH if floor is None else max(floor, i - _CLAUSE_REACH)
     j = i
-    while j > floor:
+    while j > floor and words.has(j - 1):
         gap = text[words[j - 1].end:words[j].start]
         if _CLAUSE_BREAK.search(gap) or words[j - 1].text.isdigit() and "." in gap:
             break
@@ -131,14 +247,14 @@ def _clause_start(text: str, words: list[Word], i: int, floor: int) -> int:
     return j
 
 
-def _quote_floor(ctx: "_Context", words: list[Word], i: int) -> int:
-    """The first word inside the quotation that word i sits in (0 when none):
+def _quote_floor(ctx: "_Context", words: _Words, i: int) -> int | None:
+    """The first word inside the quotation that word i sits in (None when none):
     a quoted command or rule does not take words from outside its quotation."""
     q = ctx.quotation_at(words[i].start)
     if q is None:
-        return 0
+        return None
     j = i
-    while j > 0 and i - j < _CLAUSE_REACH and words[j - 1].start > q:
+    while words.has(j - 1) and i - j < _CLAUSE_REACH and words[j - 1].start > q:
         j -= 1
     return j
 
@@ -149,7 +265,7 @@ def _is_item_number(text: str, w: Word) -> bool:
     return (w.text.isdigit() and after in (".", ")")) or (len(w.text) == 1 and w.text.isalpha() and after == ")")
 
 
-def _action(words: list[Word], idx: list[int], verb: str | None, *, active: bool = False) -> str:
+def _action(words: _Words, idx: list[int], verb: str | None, *, active: bool = False) -> str:
     """The words at `idx` followed by `verb`. Without a verb the last word is
     the deed (a verbal noun, or a noun in the dative that loses its case): it
     and the verbal nouns coordinated with it (same case: `шығуға, ... оралуға`)
@@ -175,7 +291,7 @@ def _action(words: list[Word], idx: list[int], verb: str | None, *, active: bool
     return " ".join(parts)
 
 
-def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
+def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
             blockers: list[tuple[int, int]], skip: tuple[int, int] | None = None) -> list[int]:
     """Indices of the action's words: at most `size` words of the clause before
     word `hi`, starting after the last of `blockers` there (a statement's
@@ -188,7 +304,7 @@ def _window(ctx: "_Context", words: list[Word], lo: int, hi: int, size: int,
             return True
         # a date and the postposition after it (`31 наурызға дейін`) say when, not what
         return ctx.in_date(words[k].start) or (
-            k > 0 and words[k].key in _after_date() and ctx.in_date(words[k - 1].start))
+            words[k].key in _after_date() and words.has(k - 1) and ctx.in_date(words[k - 1].start))
 
     start, kept = hi, 0
     while start > lo and kept < size:
@@ -222,7 +338,7 @@ def _after_source() -> frozenset[str]:
     return frozenset(m.words[0] for m in _markers() if m.modality == "after_source")
 
 
-def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str | None:
+def _passive_duty(ctx: "_Context", words: _Words, lo: int, hi: int) -> str | None:
     """A duty stated in the passive dative (`шағым ... бір ай ішінде берілуге тиіс`)
     names its deed in the active, with the passive's subject as its object
     (`шағым беру`); the words between are adverbials (time, manner), not the
@@ -245,7 +361,7 @@ def _passive_duty(ctx: "_Context", words: list[Word], lo: int, hi: int) -> str |
     return f"{words[k].text} {active}" if k is not None else None
 
 
-def _passive_subject(ctx: "_Context", words: list[Word], first: int, hi: int) -> int | None:
+def _passive_subject(ctx: "_Context", words: _Words, first: int, hi: int) -> int | None:
     """The first noun in the nominative from word `first` to the deed at hi-1
     that heads its phrase (see _passive_duty), named bodies and dates aside."""
     clause = [k for k in range(first, hi)
@@ -270,10 +386,10 @@ def _adjective_endings() -> tuple[str, ...]:
     return tuple(row[0] for row in lexicon("kk", "repair_adjective_endings"))
 
 
-def _first_item(ctx: "_Context", words: list[Word], k: int) -> list[int]:
+def _first_item(ctx: "_Context", words: _Words, k: int) -> list[int]:
     """The words of the first item of the list a colon after word k-1 opens
     (at most a statement's length, from its end), or [] with no colon."""
-    if k >= len(words) or ":" not in ctx.text[words[k - 1].end:words[k].start]:
+    if not words.has(k) or ":" not in ctx.text[words[k - 1].end:words[k].start]:
         return []
     end = _clause_end(ctx.text, words, k)
     start = max(k, end - _STATEMENT_WORDS)
@@ -283,12 +399,12 @@ def _first_item(ctx: "_Context", words: list[Word], k: int) -> list[int]:
     return [j for j in range(start, end) if not ctx.in_parens(words[j].start)]
 
 
-def _items_after(ctx: "_Context", words: list[Word], k: int) -> list[list[int]]:
+def _items_after(ctx: "_Context", words: _Words, k: int) -> list[list[int]]:
     """The deeds of a numbered list that a colon after word k-1 opens
     (`міндетті:\n1) шарт жасасуға;\n2) жалақы төлеуге.`): the words of each item
     after its number, cut like a statement, or [] with no such list."""
     text = ctx.text
-    if k >= len(words) or ":" not in text[words[k - 1].end:words[k].start] or not _is_item_number(text, words[k]):
+    if not words.has(k) or ":" not in text[words[k - 1].end:words[k].start] or not _is_item_number(text, words[k]):
         return []
     items: list[list[int]] = []
     while len(items) < _LIST_REACH:
@@ -300,14 +416,14 @@ def _items_after(ctx: "_Context", words: list[Word], k: int) -> list[list[int]]:
         item = [j for j in range(start, end) if not ctx.in_parens(words[j].start)]
         if item:
             items.append(item)
-        if end >= len(words) or ";" not in text[words[end - 1].end:words[end].start] \
+        if not words.has(end) or ";" not in text[words[end - 1].end:words[end].start] \
                 or not _is_item_number(text, words[end]):
             break
         k = end
     return items
 
 
-def _subject_phrase(words: list[Word], clause: list[int]) -> list[int]:
+def _subject_phrase(words: _Words, clause: list[int]) -> list[int]:
     """The noun phrase that opens a clause (`мұрагерлік ережелері мен рәсімі`):
     nouns in the nominative or genitive and the words coordinating them, up to
     a possessive head that no coordinator follows."""
@@ -355,7 +471,7 @@ def _case(word: str) -> str | None:
     return readings[0].case if readings else None
 
 
-def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int) -> bool:
+def _attach_ok(mk: Marker, text: str, words: _Words, i: int, n: int, lo: int) -> bool:
     """Whether the word before the marker at i (n words long) is what the marker needs."""
     if i <= lo:
         return False
@@ -363,14 +479,14 @@ def _attach_ok(mk: Marker, text: str, words: list[Word], i: int, n: int, lo: int
     if mk.attach in ("any", "subject", "list"):
         return True
     if mk.attach in ("verbal_noun", "duty_verbal_noun", "assigned"):
-        return verbs.verbal_noun(prev) is not None and not (i >= 2 and words[i - 2].key in _speech())
+        return verbs.verbal_noun(prev) is not None and not (words.has(i - 2) and words[i - 2].key in _speech())
     if mk.attach == "modal_verbal_noun":
         vn = verbs.verbal_noun(prev)
         return vn is not None and (vn == words[i - 1].key or vn != verbs.verbal_noun(prev, active=True))
     if mk.attach in ("predicate", "any_final"):
         return _ends_clause(text, words, i + n - 1)
     if mk.attach == "not_purpose":
-        return not (i + n < len(words) and words[i + n].key in _purposes())
+        return not (words.has(i + n) and words[i + n].key in _purposes())
     return False
 
 
@@ -384,12 +500,12 @@ def _purposes() -> frozenset[str]:
     return frozenset(m.words[0] for m in _markers() if m.modality == "purpose")
 
 
-def _ends_clause(text: str, words: list[Word], last: int) -> bool:
+def _ends_clause(text: str, words: _Words, last: int) -> bool:
     """Whether word `last` closes its clause, or is followed by a word that
     keeps it a predicate (`міндетті болып табылады`, `тыйым салынған және`)."""
     if _AFTER_MARKER_ENDS_CLAUSE.match(text, words[last].end):
         return True
-    return last + 1 < len(words) and words[last + 1].key in _links()
+    return words.has(last + 1) and words[last + 1].key in _links()
 
 
 @lru_cache(maxsize=1)
@@ -397,8 +513,23 @@ def _links() -> frozenset[str]:
     return frozenset(m.words[0] for m in _markers() if m.modality == "link")
 
 
-_QUOTE = re.compile(r"[«»]|(?<![\w])\"|\"(?![\w])")
+_ANY_WORD_CHAR = re.compile(r"\w")
 _QUOTE_REACH = 5000  # a quotation open longer than this is a stray mark, not a quotation
+
+
+def _places(text: str, chars: str) -> list[int]:
+    """Where any of `chars` stands in `text`, in order: one literal search per
+    character (a literal is skipped to at C speed; a character class is tried
+    at every character of the text)."""
+    out: list[int] = []
+    for ch in chars:
+        find = text.find
+        k = find(ch)
+        while k >= 0:
+            out.append(k)
+            k = find(ch, k + 1)
+    out.sort()
+    return out
 
 
 def _parenthesised(text: str) -> list[tuple[int, int]]:
@@ -406,16 +537,16 @@ def _parenthesised(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     depth = 0
-    for m in _PARENS.finditer(text):
-        if m.group() == "(":
+    for k in _places(text, "()"):
+        if text[k] == "(":
             if depth == 0:
-                opened = m.start()
+                opened = k
             depth += 1
         elif depth:
             depth -= 1
-            if depth == 0 and opened is not None and m.end() - opened <= _PAREN_REACH:
-                spans.append((opened, m.end()))
-        if opened is not None and m.start() - opened > _PAREN_REACH:
+            if depth == 0 and opened is not None and k + 1 - opened <= _PAREN_REACH:
+                spans.append((opened, k + 1))
+        if opened is not None and k - opened > _PAREN_REACH:
             depth, opened = 0, None
     return spans
 
@@ -426,17 +557,19 @@ def _quotations(text: str) -> tuple[list[int], list[int | None]]:
     positions: list[int] = [0]
     states: list[int | None] = [None]
     depth, opened = 0, None
-    for m in _QUOTE.finditer(text):
-        ch = m.group()
-        if depth and opened is not None and m.start() - opened > _QUOTE_REACH:
+    for k in _places(text, '«»"'):
+        ch = text[k]
+        if ch == '"' and k > 0 and _ANY_WORD_CHAR.match(text, k - 1) and _ANY_WORD_CHAR.match(text, k + 1):
+            continue  # a mark inside a word quotes nothing
+        if depth and opened is not None and k - opened > _QUOTE_REACH:
             depth, opened = 0, None  # a stray opening mark: its quotation never closed
         if ch == "«" or (ch == '"' and depth == 0):
             if depth == 0:
-                opened = m.start()
+                opened = k
             depth += 1
         else:
             depth = max(0, depth - 1)
-        positions.append(m.end())
+        positions.append(k + 1)
         states.append(opened if depth > 0 else None)
     return positions, states
 
@@ -519,14 +652,13 @@ def _source_fields(inst: Found | None) -> dict[str, Any]:
 
 
 def _nominative(text: str) -> bool:
-    last = _words(text)
-    if not last:
+    w = _last_word(text)
+    if w is None:
         return False
-    w = last[-1].text
     return morph.drop_case(w) == w
 
 
-def _assigned_duty(words: list[Word], lo: int, hi: int) -> list[int]:
+def _assigned_duty(words: _Words, lo: int, hi: int) -> list[int]:
     """What an assigning command hands over: the clause's subject up to its
     first bare verbal noun (`Осы бұйрықтың орындалуын бақылау ... вице-министріне
     жүктелсін`), so that the addressee's words stay out of the action."""
@@ -560,7 +692,7 @@ def _bearer_before(ctx: _Context, lo: int, pos: int) -> str | None:
     return None
 
 
-def _dative_bearer(ctx: _Context, words: list[Word], lo: int, i: int) -> tuple[int, str | None]:
+def _dative_bearer(ctx: _Context, words: _Words, lo: int, i: int) -> tuple[int, str | None]:
     """A named body right before a marker is whom the rule addresses
     (`Уәкілге тыйым салынбаған`): it is the bearer, and the action ends before it.
     Returns the index where the action ends and the bearer's name."""
@@ -581,7 +713,7 @@ def _addressee(ctx: _Context, lo: int, pos: int) -> tuple[str, tuple[int, int]] 
     (its name, and its span)."""
     for f in ctx.bodies_in(lo, pos):
         if f.fields.get("name"):
-            if _case(_words(ctx.text[f.start:f.end])[-1].text) == "dat":
+            if _case(_WORD.findall(ctx.text, f.start, f.end)[-1]) == "dat":
                 return f.fields["name"], (f.start, f.end)
     return None
 
@@ -591,7 +723,7 @@ def _quoted_to(ctx: _Context, quote: int) -> str | None:
     before the quotation (`Үкіметке «... қамтамасыз етсін» деген тапсырма`)."""
     for f in ctx.bodies_in(quote - _BODY_REACH, quote):
         if f.end <= quote and not ctx.text[f.end:quote].strip() and f.fields.get("name"):
-            if _case(_words(ctx.text[f.start:f.end])[-1].text) == "dat":
+            if _case(_WORD.findall(ctx.text, f.start, f.end)[-1]) == "dat":
                 return f.fields["name"]
     return None
 
@@ -614,22 +746,134 @@ def _signatory(ctx: _Context, pos: int) -> str | None:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [0] + sorted(m.end() for rx in _SENTENCE_ENDS for m in rx.finditer(text))
+
+
+# --- Anchors: the words the grammar starts from, found by a few scans of the
+# folded text instead of a look at every word: the markers of deontic.tsv
+# (whole phrases, so that a bare first word is no anchor) and the words that
+# end like a command (verbs.tsv) before the end of a clause.
+
+_RU_RULES = ("obligation", "prohibition", "permission")  # the Russian markers that state a rule
+_COMMAND_KINDS = ("neg_imperative", "imperative", "first_person")  # the endings verbs.command reads
+
+
+def _trie(phrases: list[str]) -> str:
+    """One regex for all `phrases`, shaped as a trie (a shared beginning is
+    tried once); a space between words stands for the gap between two words."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [(r"[\W_]+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        if not alts or alts == [""]:
+            return ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _endings(endings: list[str]) -> str:
+    """A regex for a word ending in any of `endings`, led by the ending's last
+    letter (`н(?:(?<=сын)|(?<=мын))`): the engine skips to that letter at C speed."""
+    by_last: dict[str, list[str]] = {}
+    for e in endings:
+        by_last.setdefault(e[-1], []).append(e)
+    return "(?:" + "|".join(re.escape(last) + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")"
+                            for last, es in sorted(by_last.items())) + ")"
+
+
+@lru_cache(maxsize=1)
+def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Scans of the folded text: a marker phrase after a non-word character,
+    one at the text's start, a command's end before a clause end, a Russian
+    infinitive's end."""
+    phrases = [" ".join(m.words) for m in _markers("kk") if m.modality in _RULES]
+    phrases += [" ".join(m.words) for m in _markers("ru") if m.modality in _RU_RULES + ("formula",)]
+    trie = _trie(phrases)
+    commands = [row[1] for row in lexicon("kk", "verbs") if row[0] in _COMMAND_KINDS]
+    return (re.compile(r"[\W_](?=" + trie + r"(?![^\W_]))"),
+            re.compile(trie + r"(?![^\W_])"),
+            re.compile(_endings(commands) + "(?=" + _CLAUSE_FINAL.pattern + ")"),
+            re.compile(_endings(list(_ru_infinitive_endings())) + r"(?![^\W_]|[-‑][^\W_])"))
+
+
+@lru_cache(maxsize=None)
+def _first_words(lang: str, modalities: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(m.words[0] for m in _markers(lang) if m.modality in modalities)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """A character folded as a key, or itself when folding would not keep it one word character."""
+    folded = ch.translate(_LOOKALIKES).casefold()
+    if len(folded) != 1 or bool(_WORD_CHAR.match(ch)) != bool(_WORD_CHAR.match(folded)):
+        return ch
+    return folded
+
+
+def _word_at(text: str, keys: str | None, pos: int) -> Word:
+    m = _WORD.match(text, pos)
+    assert m is not None
+    key = keys[m.start():m.end()] if keys is not None else m.group().translate(_LOOKALIKES).casefold()
+    return Word(m.group(), m.start(), m.end(), key)
+
+
+def _anchors(text: str, keys: str | None) -> tuple[list[int], list[int]]:
+    """Where the Kazakh and the Russian grammar start: the first letters of
+    the words that may open a marker or be a command (Kazakh) or an
+    infinitive (Russian), in order."""
+    scan = keys if keys is not None else "".join(map(_fold_char, text))
+    marker, marker_first, command, infinitive = _anchor_patterns()
+    starts = [m.end() for m in marker.finditer(scan)]
+    if marker_first.match(scan):
+        starts.insert(0, 0)
+    kk_first, ru_first = _first_words("kk", _RULES), _first_words("ru", _RU_RULES + ("formula",))
+    kk: set[int] = set()
+    ru: set[int] = set()
+    for p in starts:
+        if _starts_word(text, p):
+            key = _word_at(text, keys, p).key
+            if key in kk_first:
+                kk.add(p)
+            if key in ru_first:
+                ru.add(p)
+    for found, rx in ((kk, command), (ru, infinitive)):
+        for m in rx.finditer(scan):
+            run = _Words(text, keys, m.end())  # the word ends there: its start is read from the words before
+            if run.has(-1) and run[-1].end == m.end():
+                found.add(run[-1].start)
+    return sorted(kk), sorted(ru)
+
+
+def _formula_end(text: str, keys: str | None, anchors: list[int], lang: str) -> int | None:
+    """The end of the first operative formula among the anchors, or None."""
+    firsts = _first_words(lang, ("formula",))
+    for p in anchors:
+        if _word_at(text, keys, p).key in firsts:
+            words = _Words(text, keys, p)
+            i = words.index_at(p)
+            mk = _match_marker(words, i, lang)
+            if mk and mk.modality == "formula":
+                return words[i + len(mk.words) - 1].end
+    return None
 
 
 def find(text: str, found: "Findings | None" = None) -> list[Found]:
     """Every obligation, prohibition and permission in `text`, in order."""
-    words = _words(text)
-    if not words:
+    keys = _keys(text)
+    kk_anchors, ru_anchors = _anchors(text, keys)
+    if not kk_anchors and not ru_anchors:
         return []
     instruments = sorted(found.of("instrument"), key=lambda f: f.start) if found else []
     institutions = sorted(found.of("institution"), key=lambda f: f.start) if found else []
-    formula_end = None
-    for i in range(len(words)):
-        mk = _match_marker(words, i)
-        if mk and mk.modality == "formula":
-            formula_end = words[i + len(mk.words) - 1].end
-            break
+    formula_end = _formula_end(text, keys, kk_anchors, "kk")
     cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution")
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
@@ -640,9 +884,14 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
     formula_words = _formula_first_words()
     out: list[Found] = []
     taken_until = -1  # a marker's words are not read again as another marker
-    for i, w in enumerate(words):
-        if w.start < taken_until:
+    words: _Words | None = None
+    for pos in kk_anchors:
+        if pos < taken_until:
             continue
+        if words is None or not words.covers(pos):
+            words = _Words(text, keys, pos)
+        i = words.index_at(pos)
+        w = words[i]
         mk = _match_marker(words, i)
         if mk is not None and mk.modality not in _RULES:
             mk = None
@@ -714,7 +963,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             taken_until = end
             continue
         out.extend(_command_at(ctx, words, i, formula_words))
-    out.extend(_russian(ctx, words))
+    out.extend(_russian(ctx, keys, ru_anchors))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -722,7 +971,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
 _LIST_REACH = 30  # items of one list that share a command verb
 
 
-def _shared_items(ctx: _Context, words: list[Word], lo: int,
+def _shared_items(ctx: _Context, words: _Words, lo: int,
                   fits: Callable[[Word], bool]) -> list[tuple[int, int]]:
     """The items before the one that a command or a marker closes which share
     its verb: `департаменті: 1) ... тіркелуін; 2) ... орналастыруды қамтамасыз
@@ -732,18 +981,18 @@ def _shared_items(ctx: _Context, words: list[Word], lo: int,
     colon. Returns (first, last) word indices of each item's words after its
     number, in text order."""
     text = ctx.text
-    if not _is_item_number(text, words[lo]) or lo == 0 or ";" not in text[words[lo - 1].end:words[lo].start]:
+    if not _is_item_number(text, words[lo]) or not words.has(lo - 1) or ";" not in text[words[lo - 1].end:words[lo].start]:
         return []
     items: list[tuple[int, int]] = []
     end = lo - 1
-    while end >= 0 and len(items) < _LIST_REACH:
+    while words.has(end) and len(items) < _LIST_REACH:
         start = _clause_start(text, words, end, _quote_floor(ctx, words, end))
         if not _is_item_number(text, words[start]) or start + 1 > end:
             return []
         if not fits(words[end]):
             return []
         items.append((start + 1, end))
-        gap = text[words[start - 1].end:words[start].start] if start > 0 else ""
+        gap = text[words[start - 1].end:words[start].start] if words.has(start - 1) else ""
         if ":" in gap:
             return items[::-1]
         if ";" not in gap:
@@ -752,7 +1001,7 @@ def _shared_items(ctx: _Context, words: list[Word], lo: int,
     return []
 
 
-def _statement_items(ctx: _Context, words: list[Word], lo: int, hi: int,
+def _statement_items(ctx: _Context, words: _Words, lo: int, hi: int,
                      fields: dict[str, Any], mk: Marker) -> list[Found]:
     """The deeds listed as items before the one a marker closes (`орган:
     1) құжаттарды сұратуға; 2) түсініктеме алуға құқылы.`): one rule each, with
@@ -770,8 +1019,8 @@ def _statement_items(ctx: _Context, words: list[Word], lo: int, hi: int,
     if not items:
         return []
     lead = items[0][0] - 2  # the lead-in's last word, before the first item's number
-    if "bearer" not in fields and lead >= 0:
-        start = _clause_start(ctx.text, words, lead, 0)
+    if "bearer" not in fields and words.has(lead):
+        start = _clause_start(ctx.text, words, lead, None)
         bearer = _bearer_before(ctx, words[start].start, words[lead].end)
         if bearer:
             fields["bearer"] = bearer
@@ -788,7 +1037,7 @@ def _object_without_verb(w: Word) -> bool:
     return _case(w.text) == "acc" and verbs.command(w.text) is None
 
 
-def _command_at(ctx: _Context, words: list[Word], i: int, formula_words: frozenset[str]) -> list[Found]:
+def _command_at(ctx: _Context, words: _Words, i: int, formula_words: frozenset[str]) -> list[Found]:
     """A clause-final command verb at word i, with its object, bearer and
     source; one per item when a list of objects shares the verb."""
     w = words[i]
@@ -873,33 +1122,33 @@ def _ru_infinitive(w: Word) -> bool:
     return len(w.key) >= 5 and w.key.isalpha() and w.key.endswith(_ru_infinitive_endings())
 
 
-def _clause_end(text: str, words: list[Word], i: int) -> int:
+def _clause_end(text: str, words: _Words, i: int) -> int:
     """Index after the last word of the clause that word i starts or sits in."""
     j = i + 1
-    while j < len(words) and j - i < _CLAUSE_REACH:
+    while words.has(j) and j - i < _CLAUSE_REACH:
         if _CLAUSE_BREAK.search(text, words[j - 1].end, words[j].start):
             break
         j += 1
     return j
 
 
-def _russian(ctx: _Context, words: list[Word]) -> list[Found]:
+def _russian(ctx: _Context, keys: str | None, anchors: list[int]) -> list[Found]:
     """Russian commands and rules: `1. Утвердить Правила`, `пункт 1 изложить
     в следующей редакции`, `подлежит официальному опубликованию`."""
     text = ctx.text
-    formula_end = None
-    for i in range(len(words)):
-        mk = _match_marker(words, i, "ru")
-        if mk and mk.modality == "formula":
-            formula_end = words[i + len(mk.words) - 1].end
-            break
+    formula_end = _formula_end(text, keys, anchors, "ru")
     out: list[Found] = []
     done_clause = -1  # the clause whose command was taken: one command per clause
-    for i, w in enumerate(words):
-        if w.start < done_clause:
+    words: _Words | None = None
+    for pos in anchors:
+        if pos < done_clause:
             continue
+        if words is None or not words.covers(pos):
+            words = _Words(text, keys, pos)
+        i = words.index_at(pos)
+        w = words[i]
         mk = _match_marker(words, i, "ru")
-        if mk is not None and mk.modality in ("obligation", "prohibition", "permission"):
+        if mk is not None and mk.modality in _RU_RULES:
             n = len(mk.words)
             hi = _clause_end(text, words, i + n - 1)
             if mk.attach == "infinitive" and (i + n >= hi or not _ru_infinitive(words[i + n])):
@@ -907,7 +1156,7 @@ def _russian(ctx: _Context, words: list[Word]) -> list[Found]:
             if i + n < hi:  # обязан представить ...: the deed follows
                 idx = [k for k in range(i + n, min(hi, i + n + _RU_ACTION_WORDS)) if not ctx.in_parens(words[k].start)]
             else:  # Дискриминация ... не допускается.: the deed is the subject
-                lo = _clause_start(text, words, i, 0)
+                lo = _clause_start(text, words, i, None)
                 idx = [k for k in range(max(lo, i - _RU_ACTION_WORDS), i)
                        if not ctx.in_parens(words[k].start) and not _is_item_number(text, words[k])]
             if not idx:
@@ -920,7 +1169,7 @@ def _russian(ctx: _Context, words: list[Word]) -> list[Found]:
             continue
         if not _ru_infinitive(w):
             continue
-        lo = _clause_start(text, words, i, 0)
+        lo = _clause_start(text, words, i, None)
         head = _ITEM_HEAD.search(text, max(0, words[lo].start - 40), words[lo].start)
         if head is None:
             continue  # the clause does not open an item or a line
