@@ -25,17 +25,20 @@ line. Otherwise the text is left alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import lexicon
-from .mapped import EditLog, Repaired, identity, line_spans
+from .mapped import EditLog, Repaired, identity, line_at
+from .words import DocumentWords
 
 PDF_LINE_MAX = 130
 TOKEN = re.compile(r"\S+")
-HINT = re.compile(r"\S {2,}\S|\S [),;.:]|\( ?\)|« ?»|^ {1,3}\S|^[),;.:]")
-WORD = re.compile(r"[^\W\d_]+")
+# where a hole may be, `\S {2,}\S|\S [),;.:]|\( ?\)|« ?»|^ {1,3}\S|^[),;.:]`
+# on a line: scans of the whole text that each start at a literal
+HOLE_HINTS = (re.compile(r"  (?<=\S  ) *(?=\S)"), re.compile(r" (?<=\S )[),;.:]"), re.compile(r"\( ?\)"),
+              re.compile(r"« ?»"), re.compile(r"\n(?: {1,3}\S|[),;.:])"))
+HOLE_AT_START = re.compile(r" {1,3}\S|[),;.:]")
 NUMBER = re.compile(r"\d+(?:[.\-]\d+)*")
 WRAP_NUMBER = re.compile(r"\d+-")
 WRAP_WORD = re.compile(r"[^\W\d_]+-")
@@ -107,21 +110,6 @@ def is_bare_unit(token: str) -> bool:
     return found is not None and found[1] == "unit" and not any(c.isdigit() for c in token)
 
 
-class Vocabulary:
-    """Counts of the document's lower-cased words, built on first use: a
-    glued pair of ordinary words is split only where both halves occur in
-    the document as words and the glued form occurs nowhere else."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._counts: Counter[str] | None = None
-
-    def count(self, word: str) -> int:
-        if self._counts is None:
-            self._counts = Counter(w.lower() for w in WORD.findall(self._text))
-        return self._counts.get(word.lower(), 0)
-
-
 def _word_part(s: str) -> str:
     m = NUMBER.match(s)
     if m and s[m.end():m.end() + 1] == "-":
@@ -129,10 +117,35 @@ def _word_part(s: str) -> str:
     return s
 
 
-def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int, bool] | None:
+def glue_seam(token: str, vocab: DocumentWords, next_token: str = "", weak: bool = False) -> tuple[int, bool] | None:
     """Where an anchor was glued onto the line's last word, and whether the
-    seam is certain (punctuation, letter->digit, a link word after it) or
-    only likely (two words of the document run together), or None."""
+    seam is certain (punctuation, letter->digit, a link word after it) or,
+    when `weak` ones are asked for, only likely (two words of the document
+    run together), or None. Some certain seams need the word to be unique
+    in the document (a glued form occurs nowhere else): the document is
+    only asked when that changes the answer."""
+    unique: bool | None = False if is_link_word(token) else None
+    seam = _certain_seam(token, next_token, False)
+    if unique is None and _certain_seam(token, next_token, True) != seam:
+        unique = vocab.count(_word_part(token)) <= 1
+        seam = _certain_seam(token, next_token, unique)
+    if seam is not None:
+        return seam, True
+    if not weak or unique is False:
+        return None
+    candidates = _weak_seams(token, next_token)
+    if not candidates or not (unique or vocab.count(_word_part(token)) <= 1):
+        return None
+    for i, head, tail in candidates:
+        if vocab.count(head) and vocab.count(tail):
+            return i, False
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _certain_seam(token: str, next_token: str, unique: bool) -> int | None:
+    """The certain seam in a token whose glued form is (or is not) unique
+    in the document and is no link word itself."""
     n = len(token)
     # after punctuation that ends a word: бекітілсін.баяндама, ).54, береді.Заңы
     for i in range(n - 1, 0, -1):
@@ -142,22 +155,19 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
                 continue  # 1,5 or 30.01.2001
             if left == "." and i >= 2 and token[i - 2].isalpha() and (i < 3 or not token[i - 3].isalpha()):
                 continue  # an initial or abbreviation: Б.Қылмыстық, т.б
-            return i, True
-    whole = _word_part(token)
-    unique = vocab.count(whole) <= 1 and not is_link_word(token)
-    weak = None
+            return i
     # an opening quote that ended the line, a numbered unit glued on: «3-тармағына
     if token[:1] == "«" and n > 1 and token[1].isdigit() and is_link_word(token[1:]) and not is_number(token[1:]):
-        return 1, True
+        return 1
     for i in range(1, n):
         left, right = token[i - 1], token[i]
         head, tail = token[:i], token[i:]
         # a letter glued to a number: қоғамдық16-бабына, іс141-1, и47
         if left.isalpha() and right.isdigit():
-            return i, True
+            return i
         # the number sign glued to a link word: №постановлением
         if left == "№" and link_stem(tail) is not None:
-            return i, True
+            return i
         # a number or compound wrapped at its hyphen, the anchor glued on:
         # 1-164-бабының (164-бабының 1-), 13-Заңының, 3-кодекстің, көші-Заңы
         # (a unit after N- is no seam: 4-бабына); not a number like 141-1
@@ -165,17 +175,16 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
         if left == "-" and is_link_word(tail) and not (is_number(token) and is_bare_unit(next_token)) and (
                 (WRAP_NUMBER.fullmatch(head) and (right.isdigit() or is_act_word(tail)))
                 or (WRAP_WORD.fullmatch(head) and (right.isupper() or right.isdigit()))):
-            return i, True
+            return i
         # a number or a date glued to a link word: 1996статьей, 13.02.1995постановлением
         if left.isdigit() and right.isalpha() and NUMBER.fullmatch(head) and link_stem(tail) is not None:
-            return i, True
+            return i
         # a preposition glued to an act word: накодексом, отпостановлением
         if head.lower() in prepositions() and right.islower() and is_act_word(tail) and unique:
-            return i, True
+            return i
         if not (left.isalpha() and right.isalpha()) or not unique:
             continue
-        letters = sum(c.isalpha() for c in _word_part(head))
-        numbered = is_bare_unit(tail) and is_number(next_token)  # на|статьи 136, к|приложении 10
+        letters, numbered = _letters_and_numbered(head, tail, next_token)
         if letters < 2 and not (right.isupper() and left.isalpha()) and not numbered:
             continue
         # a link word glued on: 9-бабынаконвенцияның, Қазақстанкодексіне,
@@ -183,11 +192,32 @@ def glue_seam(token: str, vocab: Vocabulary, next_token: str = "") -> tuple[int,
         # only after a head of three letters: не|законный is one word)
         capital = next((c for c in head if c.isalpha()), "").isupper()
         if is_link_word(tail) and (letters >= 3 or left.isupper() or right.isupper() or capital or numbered):
-            return i, True
-        # two words of the document run together
-        if weak is None and len(tail) >= 4 and vocab.count(_word_part(head)) and vocab.count(tail):
-            weak = i
-    return (weak, False) if weak is not None else None
+            return i
+    return None
+
+
+def _letters_and_numbered(head: str, tail: str, next_token: str) -> tuple[int, bool]:
+    letters = sum(c.isalpha() for c in _word_part(head))
+    numbered = is_bare_unit(tail) and is_number(next_token)  # на|статьи 136, к|приложении 10
+    return letters, numbered
+
+
+@lru_cache(maxsize=65536)
+def _weak_seams(token: str, next_token: str) -> tuple[tuple[int, str, str], ...]:
+    """Where two words of the document may have run together in a token
+    with no certain seam: (seam, head word, tail word), first to last."""
+    out = []
+    for i in range(1, len(token)):
+        left, right = token[i - 1], token[i]
+        if not (left.isalpha() and right.isalpha()):
+            continue
+        head, tail = token[:i], token[i:]
+        letters, numbered = _letters_and_numbered(head, tail, next_token)
+        if letters < 2 and not (right.isupper() and left.isalpha()) and not numbered:
+            continue
+        if len(tail) >= 4:
+            out.append((i, _word_part(head), tail))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +308,8 @@ def _glued_plan(line, tokens, end_index, holes, vocab, strong: bool) -> Plan | N
     for j in range(end_index - 1, max(-1, end_index - h - 3), -1):
         s, e = tokens[j]
         tok = line[s:e]
-        found = glue_seam(tok, vocab, line[tokens[j + 1][0]:tokens[j + 1][1]] if j + 1 < end_index else "")
+        found = glue_seam(tok, vocab, line[tokens[j + 1][0]:tokens[j + 1][1]] if j + 1 < end_index else "",
+                          weak=not strong)
         if found is not None:
             seam, certain = found
             if certain != strong:
@@ -527,7 +558,7 @@ def _title_plan(line: str, tokens: list[tuple[int, int]]) -> Plan | None:
     return Plan(holes, anchors, (cut_start, tokens[-1][1]))
 
 
-def plan_line(line: str, vocab: Vocabulary) -> Plan | None:
+def plan_line(line: str, vocab: DocumentWords) -> Plan | None:
     tokens = [m.span() for m in TOKEN.finditer(line)]
     if not tokens:
         return None
@@ -554,13 +585,28 @@ def _plan_with(line, tokens, end_index, holes, vocab) -> Plan | None:
     )
 
 
+def hinted_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines where a hole may be, in text order."""
+    lines: dict[int, int] = {}
+    if HOLE_AT_START.match(text):
+        start, end = line_at(text, 0)
+        lines[start] = end
+    for hint in HOLE_HINTS:
+        m = hint.search(text)
+        while m:
+            start, end = line_at(text, m.end() - 1)
+            lines[start] = end
+            m = hint.search(text, end)
+    return sorted(lines.items())
+
+
 def restore_anchors(rep: Repaired) -> Repaired:
     text = rep.text
     log = EditLog()
-    vocab = Vocabulary(text)
-    for ls, le in line_spans(text):
+    vocab = DocumentWords(text)
+    for ls, le in hinted_lines(text):
         line = text[ls:le]
-        if not line or line[-1] == " " or len(line.strip()) > PDF_LINE_MAX or not HINT.search(line):
+        if line[-1] == " " or len(line.strip()) > PDF_LINE_MAX:
             continue
         plan = plan_line(line, vocab)
         if plan is None or any(h.at > plan.cut[0] or (h.drop and h.drop[1] > plan.cut[0]) for h in plan.holes):

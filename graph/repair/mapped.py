@@ -10,6 +10,7 @@ from, without any diffing afterwards.
 from __future__ import annotations
 
 from array import array
+from itertools import compress
 from dataclasses import dataclass
 
 
@@ -37,23 +38,34 @@ class Repaired:
         return lo, hi
 
 
+_COUNTING = array("l", range(1 << 16))
+
+
 def identity(text: str) -> Repaired:
+    """Text mapped to itself: character i comes from [i, i + 1). The maps
+    are slices of one shared counting array (a copy in C, not a Python int
+    per character)."""
+    global _COUNTING
     n = len(text)
-    return Repaired(text, text, array("l", range(n)), array("l", range(1, n + 1)))
+    if n + 1 > len(_COUNTING):
+        _COUNTING = array("l", range(max(n + 1, 2 * len(_COUNTING))))
+    return Repaired(text, text, _COUNTING[:n], _COUNTING[1:n + 1])
 
 
 class EditLog:
     """The edits one stage makes, in its input's coordinates: replace,
-    delete, insert, move. Edits must not overlap; insertions at one position
-    come out in the order recorded. One-for-one character substitutions are
-    kept apart: they change no offsets."""
+    delete, insert, move, drop_between. Edits must not overlap; insertions
+    at one position come out in the order recorded. One-for-one character
+    substitutions are kept apart: they change no offsets."""
 
     __slots__ = ("_edits", "_substitutions")
 
     def __init__(self) -> None:
-        # (start, end, text, source): input[start:end] becomes `text`, then,
-        # for a move, input[source] is copied in at `start`
-        self._edits: list[tuple[int, int, str, tuple[int, int] | None]] = []
+        # (start, end, text, source, kept): input[start:end] becomes `text`;
+        # for a move, input[source] is copied in at `start`; for
+        # drop_between, `kept` flags the characters of input[start:end]
+        # that remain (and make up `text`)
+        self._edits: list[tuple[int, int, str, tuple[int, int] | None, bytes | None]] = []
         self._substitutions: list[tuple[int, str]] = []
 
     def __len__(self) -> int:
@@ -65,18 +77,26 @@ class EditLog:
         if end - start == 1 and len(text) == 1:
             self._substitutions.append((start, text))
         else:
-            self._edits.append((start, end, text, None))
+            self._edits.append((start, end, text, None, None))
 
     def delete(self, start: int, end: int) -> None:
         if end > start:
-            self._edits.append((start, end, "", None))
+            self._edits.append((start, end, "", None, None))
 
     def insert(self, at: int, text: str) -> None:
-        self._edits.append((at, at, text, None))
+        self._edits.append((at, at, text, None, None))
 
     def move(self, at: int, source_start: int, source_end: int) -> None:
         """Copy input[source_start:source_end] to `at`; the caller deletes the source."""
-        self._edits.append((at, at, "", (source_start, source_end)))
+        self._edits.append((at, at, "", (source_start, source_end), None))
+
+    def drop_between(self, start: int, end: int, pieces: list[str]) -> None:
+        """input[start:end] is `pieces` with one character between each two:
+        those characters are deleted, the pieces keep their origins (many
+        one-character deletions as one edit)."""
+        if len(pieces) > 1:
+            kept = _GAP.join(map(_KEEP.__mul__, map(len, pieces)))
+            self._edits.append((start, end, "".join(pieces), None, kept))
 
     def apply(self, rep: Repaired) -> Repaired:
         """The stage's output, mapped to the original through `rep`."""
@@ -98,42 +118,64 @@ class EditLog:
             # insertions at a position come before a replacement starting there
             order = sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1] > edits[i][0], i))
             edits = [edits[i] for i in order]
+        # the maps are assembled from byte slices of the input's maps and
+        # joined once: a copy in C per edit, not a Python int per character
         parts: list[str] = []
-        s, e = array("l"), array("l")
+        sp: list = []
+        ep: list = []
+        bs, be = memoryview(s0).cast("B"), memoryview(e0).cast("B")
+        w = s0.itemsize
         pos = 0
-        for start, end, new, source in edits:
+        for start, end, new, source, kept in edits:
             if start < pos:
                 raise ValueError(f"overlapping repair edits at {start}")
             if start > pos:
                 parts.append(text[pos:start])
-                s.extend(s0[pos:start])
-                e.extend(e0[pos:start])
+                sp.append(bs[pos * w:start * w])
+                ep.append(be[pos * w:start * w])
             if source is not None:
                 a, b = source
                 parts.append(text[a:b])
-                s.extend(s0[a:b])
-                e.extend(e0[a:b])
-            if new:
+                sp.append(bs[a * w:b * w])
+                ep.append(be[a * w:b * w])
+            if kept is not None:
+                parts.append(new)
+                sp.append(array("l", compress(s0[start:end], kept)))
+                ep.append(array("l", compress(e0[start:end], kept)))
+            elif new:
                 k = len(new)
                 parts.append(new)
                 if end - start == k:
-                    s.extend(s0[start:end])
-                    e.extend(e0[start:end])
+                    sp.append(bs[start * w:end * w])
+                    ep.append(be[start * w:end * w])
                 elif end > start:
                     lo, hi = min(s0[start:end]), max(e0[start:end])
-                    s.extend([lo] * k)
-                    e.extend([hi] * k)
+                    sp.append(array("l", [lo]) * k)
+                    ep.append(array("l", [hi]) * k)
                 else:
                     point = s0[start] if start < n else end_point
-                    s.extend([point] * k)
-                    e.extend([point] * k)
+                    sp.append(array("l", [point]) * k)
+                    ep.append(array("l", [point]) * k)
             if end > pos:
                 pos = end
         if pos < n:
             parts.append(text[pos:])
-            s.extend(s0[pos:])
-            e.extend(e0[pos:])
+            sp.append(bs[pos * w:])
+            ep.append(be[pos * w:])
+        s, e = array("l"), array("l")
+        s.frombytes(b"".join(sp))
+        e.frombytes(b"".join(ep))
         return Repaired(rep.original, "".join(parts), s, e)
+
+
+_KEEP, _GAP = b"\x01", b"\x00"
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line that holds text[pos], newline excluded."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end != -1 else len(text)
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

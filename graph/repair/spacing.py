@@ -1,74 +1,86 @@
 """Letter-spacing: headings and emphasised words exported one character at a
 time, `б а я н д а м а н ы  ж і б е р с і н .`. Inside such a run one space
 joins letters of a word, two spaces separate words, and three or more mark a
-hole left by a displaced link (kept as two spaces for the anchor stage)."""
+hole left by a displaced link (kept as two spaces for the anchor stage).
+
+Both passes find their lines with one scan of the whole text for a literal
+(a space, a newline, a double space) and look closer only there."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .mapped import EditLog, Repaired, line_spans
+from .mapped import EditLog, Repaired, line_at
+from .words import DocumentWords
 
 TOKEN = re.compile(r"\S+")
-# three single characters in a row: the cheap test that a line may be spaced
-HINT = re.compile(r"(?:^| )\S {1,3}\S {1,3}\S(?: |$)")
-GLUE_PUNCT = frozenset(".,;:)»!?")
+# three single characters in a row, `(^| )x y z( |$)`: the cheap test that
+# a line may be spaced (scans that start at a literal space or newline)
+SPACED_HINTS = (re.compile(r" \S {1,3}\S {1,3}\S(?=[ \n]|\Z)"),
+                re.compile(r"\n\S {1,3}\S {1,3}\S(?=[ \n]|\Z)"))
+SPACED_AT_START = re.compile(r"\S {1,3}\S {1,3}\S(?=[ \n]|\Z)")
+MIN_LINE = 7
+GLUE_PUNCT = ".,;:)»!?"
 MIN_CHARS = 4
 MIN_LETTERS = 2
 MAX_GAP = 6
+# a single character (or a displaced anchor's first character glued to the
+# punctuation that ended the spaced run: `.З`); a run of at least MIN_CHARS
+# of them, at most MAX_GAP spaces apart
+SINGLE = r"(?:[" + re.escape(GLUE_PUNCT) + r"][^\W_]|\S)(?!\S)"
+SPACED_RUN = re.compile(r"(?<!\S)" + SINGLE + r"(?:[^\S\n]{1,%d}" % MAX_GAP + SINGLE + r"){%d,}" % (MIN_CHARS - 1))
+# one space between two characters: letters of a word
+TIGHT = re.compile(r"\S\s\S")
+# the last space of each gap in a run goes: letters join, words keep one
+# space, a link's hole one more
+GAP_END = re.compile(r"\s(?=\S)")
 # a justified short line: words two spaces apart, some split around the
 # narrow letter і (`енг і з ілген`, `м індетт і`)
+DOUBLE_GAP = re.compile(r"  (?<=\S  )(?=\S)")
 JUSTIFIED = re.compile(r"\S  \S.*\S  \S")
 NARROW = "іІ"
-WORD = re.compile(r"[^\W\d_]+")
 
 
-def is_single(token: str) -> bool:
-    """One character, or a displaced anchor's first character glued to the
-    punctuation that ended the spaced run (`.З`)."""
-    return len(token) == 1 or (len(token) == 2 and token[0] in GLUE_PUNCT and token[1].isalnum())
+def hinted_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines, at least MIN_LINE long, where three single
+    characters stand in a row, in text order."""
+    lines: dict[int, int] = {}
+    if SPACED_AT_START.match(text):
+        start, end = line_at(text, 0)
+        lines[start] = end
+    for hint in SPACED_HINTS:
+        m = hint.search(text)
+        while m:
+            start, end = line_at(text, m.start() + 1)
+            lines[start] = end
+            m = hint.search(text, end)
+    return sorted((s, e) for s, e in lines.items() if e - s >= MIN_LINE)
 
 
-def spaced_runs(line: str) -> list[list[tuple[int, int]]]:
-    """Runs of single-character tokens that read as letter-spacing."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-
-    def close() -> None:
-        if len(current) >= MIN_CHARS:
-            chars = [line[s:e] for s, e in current]
-            letters = sum(1 for t in chars for c in t if c.isalpha())
-            tight = any(current[i + 1][0] - current[i][1] == 1 for i in range(len(current) - 1))
-            if letters >= MIN_LETTERS and tight:
-                runs.append(list(current))
-
-    for m in TOKEN.finditer(line):
-        s, e = m.span()
-        if is_single(m.group()) and (not current or s - current[-1][1] <= MAX_GAP):
-            current.append((s, e))
-            continue
-        close()
-        current = [(s, e)] if is_single(m.group()) else []
-    close()
-    return runs
+def has_letters(run: str) -> bool:
+    letters = 0
+    for c in run:
+        if c.isalpha():
+            letters += 1
+            if letters >= MIN_LETTERS:
+                return True
+    return False
 
 
-class CleanWords:
-    """Lower-cased words of the document's lines that have no double space,
-    counted on first use: a fragment that is a word there is a word."""
+def join_letter_spacing(rep: Repaired) -> Repaired:
+    """Runs of single characters, at least one pair of them one space apart
+    and at least two letters among them, read as letter-spacing."""
+    text = rep.text
+    log = EditLog()
+    for ls, le in hinted_lines(text):
+        for m in SPACED_RUN.finditer(text, ls, le):
+            start, end = m.span()
+            run = m.group()
+            if has_letters(run) and TIGHT.search(run):
+                log.drop_between(start, end, GAP_END.split(run))
+    return log.apply(rep)
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._counts: Counter[str] | None = None
 
-    def __contains__(self, word: str) -> bool:
-        if self._counts is None:
-            self._counts = Counter(w.lower() for line in self._text.split("\n") if "  " not in line
-                                   for w in WORD.findall(line))
-        return self._counts.get(word.lower(), 0) > 0
-
-
-def narrow_splits(line: str, words: CleanWords) -> list[tuple[int, int]]:
+def narrow_splits(line: str, words: DocumentWords) -> list[tuple[int, int]]:
     """Single spaces inside words of a justified line: next to the letter і,
     with a fragment on either side that is no word of the document."""
     tokens = [m.span() for m in TOKEN.finditer(line)]
@@ -87,31 +99,18 @@ def narrow_splits(line: str, words: CleanWords) -> list[tuple[int, int]]:
     return joins
 
 
-def join_letter_spacing(rep: Repaired) -> Repaired:
-    text = rep.text
-    log = EditLog()
-    for ls, le in line_spans(text):
-        line = text[ls:le]
-        if len(line) < 7:
-            continue
-        if HINT.search(line):
-            for run in spaced_runs(line):
-                for (_, prev_end), (next_start, _) in zip(run, run[1:]):
-                    gap = next_start - prev_end
-                    keep = gap - 1  # letters join, words keep one space, holes one more each
-                    log.delete(ls + prev_end + keep, ls + next_start)
-    return log.apply(rep)
-
-
 def join_narrow_splits(rep: Repaired) -> Repaired:
     """After the anchors went back (their holes are double spaces too): the
     lines still justified with double spaces, split around і."""
     text = rep.text
     log = EditLog()
-    words = CleanWords(text)
-    for ls, le in line_spans(text):
+    words = DocumentWords(text, clean_lines_only=True)
+    m = DOUBLE_GAP.search(text)
+    while m:
+        ls, le = line_at(text, m.start())
         line = text[ls:le]
         if JUSTIFIED.search(line) and ("і " in line or " і" in line or " І" in line):
             for start, end in narrow_splits(line, words):
                 log.delete(ls + start, ls + end)
+        m = DOUBLE_GAP.search(text, le)
     return log.apply(rep)
