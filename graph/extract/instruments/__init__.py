@@ -31,7 +31,7 @@ _UN_SLASH = re.compile(r"/(?<=[A-Z]/)")  # where a symbol's first part ends
 _ARTICLE_NEXT = re.compile(r"(?:-\w+)?\s*(?:\d|[«\"(]?\w*\s*\d)")
 
 
-LEFT, RIGHT = 60, 30  # characters of text a first window holds around an act word
+LEFT, RIGHT = 100, 40  # characters of text a first window holds around an act word
 GAP = LEFT + RIGHT  # act words closer than this share one window
 
 
@@ -56,7 +56,7 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
             if i is None or ctx.tokens[i].start in seen:
                 continue
             seen.add(ctx.tokens[i].start)
-            where, c = _read(src, ctx, i)
+            where, c = _read(ctx, i)
             if c:
                 reads.append(_Read.of(where, c))
                 siblings += [_Read.of(where, s) for s in c.extra.get("siblings", ())]
@@ -77,21 +77,16 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
-def _read(src: Source, ctx: Context, i: int) -> tuple[Context, Citation | None]:
+def _read(ctx: Context, i: int) -> tuple[Context, Citation | None]:
     """Read the act word at token i; when the grammar looks past the window,
-    again in wider ones around it."""
-    try:
-        return ctx, read(ctx, i)
-    except OutOfWindow:
-        pass
-    head = ctx.tokens[i]
-    left, right = LEFT * 4, RIGHT * 4
+    again in a wider one."""
+    char = ctx.tokens[i].start
     while True:
-        wide = Context.build(src, head.start - left, head.end + right)
         try:
-            return wide, read(wide, wide.token_at(head.start))
-        except OutOfWindow:
-            left, right = left * 4, right * 4
+            return ctx, read(ctx, i)
+        except OutOfWindow as edge:
+            ctx = ctx.wider(edge.args[0], char)
+            i = ctx.token_at(char)
 
 
 @dataclass(slots=True)

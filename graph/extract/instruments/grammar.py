@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from ...lang.kk import morph
 from ...models import Found
-from .tokens import (CLOSE_QUOTES, EDGE, EDGES, OPEN_QUOTES, OUTSIDE, PLAIN_QUOTES, QUOTES, SENTENCE_END, OutOfWindow,
-                     Quotes, Token, left_edge, right_edge, tokenize)
+from .tokens import (CLOSE_QUOTES, EDGES, LEFT_EDGE, OPEN_QUOTES, OUTSIDE, PLAIN_QUOTES, QUOTES, RIGHT_EDGE,
+                     SENTENCE_END, OutOfWindow, Quotes, Token, left_edge, right_edge, tokenize)
 from .vocabulary import ActType, Vocabulary
 
 MAX_NAME = 25  # words in an unquoted name or title
@@ -29,6 +29,7 @@ _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _NUMBER_SIGNS = frozenset({"№", "n", "no"})
 _DASHES = frozenset("-–—")
 _ROMAN_TAIL = re.compile(r"^[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4}$")
+_NO_ROLES: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -81,12 +82,16 @@ class Context:
     """The tokens of one window of a text (tokens.py), between EDGE tokens
     where the text goes on."""
 
+    src: Source
+    start: int  # the window: text[start:end]
+    end: int
+    own: list[Token]  # its tokens
     text: str
     vocab: Vocabulary
-    tokens: list
-    starts: list[int]  # start offsets of the window's own tokens
-    lo: int  # index of the window's first own token
-    hi: int  # index after its last own token
+    tokens: list  # its tokens between the EDGE tokens
+    starts: list[int]  # start offsets of its tokens
+    lo: int  # index of its first token
+    hi: int  # index after its last token
     quotes: dict
     dates_by_end: dict[int, Found]
     dates_by_start: dict[int, Found]
@@ -96,12 +101,15 @@ class Context:
     @classmethod
     def build(cls, src: Source, start: int, end: int) -> "Context":
         """The window text[start:end], widened to whitespace."""
+        start, end = left_edge(src.text, start), right_edge(src.text, end)
+        return cls._of(src, start, end, tokenize(src.text, start, end))
+
+    @classmethod
+    def _of(cls, src: Source, start: int, end: int, own: list[Token]) -> "Context":
         text = src.text
-        start, end = left_edge(text, start), right_edge(text, end)
-        own = tokenize(text, start, end)
         lo = EDGES if start > 0 else 0
-        right = [EDGE] * EDGES if end < len(text) else []
-        tokens = [EDGE] * lo + own + right
+        right = [RIGHT_EDGE] * EDGES if end < len(text) else []
+        tokens = [LEFT_EDGE] * lo + own + right
         hi = lo + len(own)
         quotes: dict = {k: OUTSIDE for k in range(lo)}
         quotes.update((k, OUTSIDE) for k in range(hi, len(tokens)))
@@ -113,14 +121,27 @@ class Context:
         for char, k in at.items():
             if char in pairs:
                 quotes[k] = at.get(pairs[char], OUTSIDE)
-        return cls(text, src.vocab, tokens, [t.start for t in own], lo, hi, quotes, src.dates_by_end,
-                   src.dates_by_start, src.institutions_by_end, src.institution_starts)
+        return cls(src, start, end, own, text, src.vocab, tokens, [t.start for t in own], lo, hi, quotes,
+                   src.dates_by_end, src.dates_by_start, src.institutions_by_end, src.institution_starts)
+
+    def wider(self, side: str, char: int) -> "Context":
+        """The window grown on the side the grammar looked past (on both when
+        that is unknown) to twice its reach from offset `char`; only the new
+        text is tokenised."""
+        text, start, end, own = self.text, self.start, self.end, self.own
+        if side != "right" and start > 0:
+            start = left_edge(text, start - max(char - start, 32))
+            own = tokenize(text, start, self.start) + own
+        if side != "left" and end < len(text):
+            end = right_edge(text, end + max(end - char, 16))
+            own = own + tokenize(text, self.end, end, own[-1].end if own else start)
+        return Context._of(self.src, start, end, own)
 
     def index_at(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""
         k = bisect_left(self.starts, char)
         if k == 0 and self.lo and char < self.starts[0] or k == len(self.starts) and self.hi < len(self.tokens):
-            raise OutOfWindow("offset")
+            raise OutOfWindow("left" if k == 0 else "right")
         return self.lo + k
 
     def token_at(self, char: int) -> int | None:
@@ -141,10 +162,11 @@ class Context:
         return (self.index_at(f.start), f) if f else None
 
     def roles(self, i: int) -> frozenset[str]:
-        if not 0 <= i < len(self.tokens):
-            return frozenset()
-        roles = self.vocab.role(self.tokens[i].lower)
-        if "country" in roles and i + 1 < len(self.tokens) and "qualifier" in self.vocab.role(self.tokens[i + 1].lower):
+        toks = self.tokens
+        if not 0 <= i < len(toks):
+            return _NO_ROLES
+        roles = self.vocab.by_word.get(toks[i].lower, _NO_ROLES)
+        if "country" in roles and i + 1 < len(toks) and "qualifier" in self.vocab.role(toks[i + 1].lower):
             roles = roles | {"qualifier"}
         return roles
 
@@ -154,7 +176,7 @@ class Context:
         word = self.tokens[i].lower
         if word in self.vocab.roles.get("name_participle", ()):
             return False
-        return any(word.endswith(e) for e in self.vocab.roles.get(role, ()))
+        return word.endswith(self.vocab.endings(role))
 
     def joins_act(self, i: int) -> bool:
         """`мен`, `және` or a comma right after another act's type word: the

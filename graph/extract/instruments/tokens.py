@@ -31,18 +31,12 @@ class Token(NamedTuple):
     lower: str
     newline_before: bool  # a line break between this token and the previous one
     blank_before: bool  # an empty line (paragraph or page break) before it
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    is_word: bool  # starts with a letter
+    capitalised: bool  # starts with a capital
 
     @property
     def has_digit(self) -> bool:
-        return any(ch.isdigit() for ch in self.text)
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+        return any(map(str.isdigit, self.text))
 
 
 class OutOfWindow(Exception):
@@ -52,10 +46,13 @@ class OutOfWindow(Exception):
 class _Edge:
     """A token beyond the window: whatever is asked of it is unknown here."""
 
-    __slots__ = ()
+    __slots__ = ("side",)
+
+    def __init__(self, side: str):
+        self.side = side
 
     def __getattr__(self, name: str):
-        raise OutOfWindow(name)
+        raise OutOfWindow(self.side)
 
 
 class _Outside:
@@ -64,13 +61,14 @@ class _Outside:
     __slots__ = ()
 
     def _unknown(self, *args):
-        raise OutOfWindow("quote")
+        raise OutOfWindow("both")
 
     __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __add__ = __radd__ = __sub__ = __rsub__ = _unknown
     __hash__ = object.__hash__
 
 
-EDGE = _Edge()
+LEFT_EDGE = _Edge("left")
+RIGHT_EDGE = _Edge("right")
 OUTSIDE = _Outside()
 
 
@@ -99,21 +97,23 @@ def fold(text: str) -> str:
     return text.lower().replace("i", "і")
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int, prev_end: int | None = None) -> list[Token]:
     """Tokens of text[start:end]; `start` is the text's start or the start of
-    whitespace, `end` the text's end or whitespace (see left_edge, right_edge)."""
+    whitespace, `end` the text's end or whitespace (see left_edge, right_edge);
+    `prev_end` is where the token before ends, when it is not `start`."""
     part = text[start:end]
     lowered = fold(part)
     same = len(lowered) == len(part)
     out: list[Token] = []
     append = out.append
     count = text.count
-    prev_end = start
+    prev_end = start if prev_end is None else prev_end
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
+        word = m.group()
         nl = count("\n", prev_end, s)
-        low = lowered[s - start:e - start] if same else fold(m.group())
-        append(Token(m.group(), s, e, low, nl > 0, nl > 1))
+        low = lowered[s - start:e - start] if same else fold(word)
+        append(Token(word, s, e, low, nl > 0, nl > 1, word[0].isalpha(), word[0].isupper()))
         prev_end = e
     return out
 

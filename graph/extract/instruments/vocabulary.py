@@ -30,7 +30,19 @@ class Vocabulary:
     units: frozenset[str] = frozenset()  # structural unit words (units.tsv): бап, тармақ
 
     def role(self, word: str) -> frozenset[str]:
-        return self.by_word.get(word, frozenset())
+        return self.by_word.get(word, _NO_ROLES)
+
+    def endings(self, role: str) -> tuple[str, ...]:
+        """The words of a role, for str.endswith."""
+        return _endings(self, role)
+
+
+_NO_ROLES: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=None)
+def _endings(vocab: Vocabulary, role: str) -> tuple[str, ...]:
+    return tuple(vocab.roles.get(role, ()))
 
 
 def _trie(words: set[str]) -> str:
