@@ -18,6 +18,7 @@ the full name with `short` set.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -68,10 +69,9 @@ class HeadWord:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One institution mention before identity is settled."""
+    """One institution mention before identity is settled. Tokens are named by
+    where they start in the text (each is read in its own window of tokens)."""
 
-    first: int  # token index where the name starts
-    last: int  # token index of the head (or the abbreviation)
     start: int
     end: int
     name: str
@@ -82,6 +82,14 @@ class Candidate:
     stems: tuple[str, ...]  # content words of the name, for identity
     quoted: bool = False  # the name holds a quotation: a proper name of its own
     weak: bool = False  # lower case only (`облыс әкімдігі`): kept only as a short form
+    span: tuple[int, ...] = ()  # where each token of the name starts, the head (or abbreviation) last
+    bracket: tuple[str, tuple[int, ...]] | None = None  # `(бұдан әрі – ТМД)` right after: the short form, its tokens
+    post: bool = False  # an office held in the body named right before it (`_post_in_body`)
+
+    @property
+    def head(self) -> int:
+        """Where the head token (the abbreviation's last word) starts."""
+        return self.span[-1]
 
 
 # ---------------------------------------------------------------- lexicons
@@ -783,66 +791,259 @@ def _is_generic(name: str) -> bool:
         " ".join(lemmas[k:]) in generic for k in range(len(lemmas) - 1))
 
 
+# ---------------------------------------------------------------- windows
+
+
+class _Unread(Exception):
+    """A read used a token past the edge of its window."""
+
+
+class _Beyond:
+    """Stands for a token past a window's edge where the text goes on: using it raises _Unread."""
+
+    __slots__ = ()
+
+    @property
+    def text(self):
+        raise _Unread
+
+    start = end = word = text
+
+
+# More pads than any step the grammar takes past a token it has used
+# (`i - 3`, `h + 2 >= len(tokens)`), so a test at an edge always uses a pad.
+_PAD = [_Beyond()] * 8
+_REACH = (64, 32)  # characters read left and right of an anchor at first
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S")
+_WORD_CHAR = re.compile(r"\w")
+_HYPHENS = "-‐‑"
+
+
+class _Reader:
+    """Windows of a text's tokens around anchors. A window starts and ends at
+    whitespace, so its tokens are the text's own; where the text goes on past
+    an edge, pads stand in, and a read that uses one is done again in a window
+    four times as wide, up to the whole text. So a read's result never depends
+    on the window, and most reads need only a few words around the anchor."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lo = self.hi = -1  # the window read last: text[lo:hi]
+        self.tokens: list[Token] = []
+        self.starts: list[int] = []
+
+    def read(self, pos: int, fn):
+        """`fn(tokens, i)` with token `i` the one at character `pos`."""
+        left, right = _REACH
+        n = len(self.text)
+        while True:
+            lo, hi = max(pos - left, 0), min(pos + right, n)
+            if not (self.lo <= lo and hi <= self.hi):
+                self._window(lo, hi)
+            pad = len(_PAD) if self.lo > 0 else 0
+            try:
+                return fn(self.tokens, bisect_right(self.starts, pos) - 1 + pad)
+            except _Unread:
+                left, right = 4 * left, 4 * right
+
+    def _window(self, lo: int, hi: int) -> None:
+        text = self.text
+        self.lo, self.hi = _left_edge(text, lo), _right_edge(text, hi)
+        tokens = tokenize(text, self.lo, self.hi)
+        self.starts = [t.start for t in tokens]
+        if self.lo > 0:
+            tokens = _PAD + tokens
+        if self.hi < len(text):
+            tokens += _PAD
+        self.tokens = tokens
+
+
+def _left_edge(text: str, x: int) -> int:
+    """A token boundary at or before `x`: right after a space or line break,
+    with some token before it; else 0."""
+    while x > 0:
+        a = max(0, x - 256)
+        k = max(text.rfind(" ", a, x), text.rfind("\n", a, x))
+        if k >= 0:
+            return k + 1 if _NONSPACE.search(text, 0, k + 1) else 0
+        x = a
+    return 0
+
+
+def _right_edge(text: str, x: int) -> int:
+    """A token boundary at or after `x`: a whitespace character with some
+    token after it; else the end of the text."""
+    m = _SPACE.search(text, x) if x < len(text) else None
+    if m is None or _NONSPACE.search(text, m.start()) is None:
+        return len(text)
+    return m.start()
+
+
+# ---------------------------------------------------------------- prefilter
+
+
+def _alternation(words) -> str:
+    """A regex matching any of `words`, as a trie (faster than a flat list),
+    the Kazakh `і` also matching its Latin look-alike."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [("[іi]" if ch == "і" else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+@lru_cache(maxsize=1)
+def _uppercase() -> str:
+    """A regex class body holding every upper-case character: the Basic
+    Multilingual Plane's as ranges, and all of the planes above (a class with
+    single characters there is slow to match)."""
+    codes = [c for c in range(0x10000) if chr(c).isupper()]
+    ranges = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) \
+        + "\U00010000-\U0010ffff"
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern | None]:
+    """The anchors, from the lexicons the grammar reads: a word (or a part
+    after a hyphen) beginning like a head noun (the gate of `head_word`), a
+    closing quote before a legal form's first word (in lower case), and a word
+    with two upper-case letters no more than an abbreviation's lower-case
+    letters and hyphens apart, or a listed abbreviation without them."""
+    heads = re.compile(r"(?<!\w)" + _alternation(_head_prefixes()))
+    firsts = {form[0] for form in _legal_forms()}
+    quotes = re.compile("[" + re.escape(_CLOSE_QUOTES + _PLAIN_QUOTES) + r"](?=\s*" + _alternation(firsts) + ")")
+    upper = _uppercase()
+    pair = re.compile(f"[{upper}](?:[^\\W\\d_]|-){{0,5}}?[{upper}]")
+    other = sorted((a for a in abbreviations() if not pair.search(a)), key=len, reverse=True)
+    listed = re.compile("(?:" + "|".join(f"{re.escape(a)}(?<!\\w{re.escape(a)})" for a in other) + r")(?![\w‐‑])") \
+        if other else None
+    return heads, quotes, pair, listed
+
+
+def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the head nouns (token starts), the closing quotes before a legal
+    form and the abbreviations may be. One regex pass each; only the head
+    nouns' words are looked at (`head_word`, memoised per word)."""
+    heads_re, quotes_re, pair_re, listed_re = _prefilters()
+    abbrs = [m.start() for m in pair_re.finditer(text)]
+    if listed_re is not None:
+        abbrs = sorted({*abbrs, *(m.start() for m in listed_re.finditer(text))})
+    low = text.lower()
+    if len(low) != len(text):  # a letter lower-cased into two: no offsets to share, so every token
+        tokens = tokenize(text)
+        return [t.start for t in tokens if t.word and head_word(t.text) is not None], \
+            [t.start for t in tokens if not t.word], abbrs
+    heads: list[int] = []
+    last = -1
+    for m in heads_re.finditer(low):
+        start = _word_start(text, m.start())
+        if start != last:
+            last = start
+            if head_word(_TOKEN.match(text, start).group()) is not None:
+                heads.append(start)
+    return heads, [m.start() for m in quotes_re.finditer(low)], abbrs
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Where the word token holding `pos` (a word character at a word's or a
+    hyphenated part's start) starts."""
+    while pos >= 2 and text[pos - 1] in _HYPHENS and _WORD_CHAR.match(text, pos - 2):
+        pos -= 1
+        while pos > 0 and _WORD_CHAR.match(text, pos - 1):
+            pos -= 1
+    return pos
+
+
 # ---------------------------------------------------------------- candidates
 
 
 def _candidates(text: str) -> list[Candidate]:
-    tokens = tokenize(text)
+    """Every candidate in text order: the prefilter (`_anchors`) finds the head
+    nouns, the quotations before a legal form and the abbreviations; each is
+    read in a window of tokens around it (`_Reader`). The passes over the
+    whole document then name tokens by where they start."""
+    reader = _Reader(text)
+    heads, quotes, abbrs = _anchors(text)
     found: list[Candidate] = []
-    for h, tok in enumerate(tokens):
-        if not tok.word:
-            continue
-        hw = head_word(tok.text)
-        if hw is None or not _accepts_head(tokens, h, hw) or _under_post(tokens, h, hw) \
-                or _signer(tokens, h, hw):
-            continue
-        if _lone_quoted(tokens, h) and not (hw.head.scope == "national" and _is_cap(tok.text)):
-            continue  # `"агенттігімен" деген сөз`: a word cited in an amendment, no body
-        if hw.plural:
-            found.extend(_coordinated_candidates(tokens, h, hw))
-            continue
-        first = _drop_plural_subject(tokens, walk_left(tokens, h), h)
-        bare = first == h
-        weak = False
-        if not _is_cap(tok.text) and not _named(tokens[first:h]):
-            linked_first = _lower_linked_start(tokens, h, hw)
-            first = linked_first if linked_first is not None else _lower_reach(tokens, h)
-            if first == h:
-                continue  # `комитет`: a generic word
-            # `облыс әкімдігі`: a name only if the text gave it in full
-            weak, bare = linked_first is None, False
-            if all(_is_adjective(t.text) for t in tokens[first:h]):
-                continue  # `қоғамдық бірлестік`: a kind of body, not a short name
-        elif not _is_cap(tok.text) and h - first == 1 and not hw.possessive \
-                and _sentence_initial(tokens, first) and _is_adjective(tokens[first].text):
-            weak = True  # `Конкурстық комиссия ...`: capitalised only as the first word
-        if bare and hw.head.scope != "national" and not (hw.possessive or hw.case) \
-                and h + 1 < len(tokens) and linkers().get(_low(tokens[h + 1].text), ("",))[0] == "conj":
-            continue  # `Баспа және электрондық ақпарат құралдары`: a common noun in a list
-        name = _register_name(_words_of(tokens, first, h), tok.text, hw.head)
-        if not name or _is_generic(name):
-            continue
-        quoted = any(t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in tokens[first:h])
-        found.append(Candidate(first, h, tokens[first].start, tok.end, name, "",
-                               hw.head.same_as, hw.head.scope, bare, _content_stems(name), quoted, weak))
-    bodies = _quoted_bodies(tokens)
+    for pos in heads:
+        found.extend(reader.read(pos, _head_candidates))
+    bodies = [b for pos in quotes if (b := reader.read(pos, _quoted_body)) is not None]
     if bodies:
-        inside = {k for b in bodies for k in range(b.first, b.last + 1)}
-        found = [c for c in found if c.last not in inside]
+        inside = {k for b in bodies for k in b.span}
+        found = [c for c in found if c.head not in inside]
         found.extend(bodies)
     found = _drop_nested(found)
-    defining = set()
-    for c in found:
-        got = _bracket_abbr(tokens, c.last)
-        if got:
-            defining.update(range(c.last + 1, got[1] + 1))
-    found = [c for c in found if c.last not in defining]  # `(бұдан әрі – Комиссия)` repeats the name
-    posts = [c for c in found if _post_in_body(tokens, c)]
-    post_ids = {id(c) for c in posts}
-    found = [c for c in found if id(c) not in post_ids]
-    found.extend(_abbreviation_candidates(tokens, found, posts))
+    defining = {k for c in found if c.bracket for k in c.bracket[1]}
+    found = [c for c in found if c.head not in defining]  # `(бұдан әрі – Комиссия)` repeats the name
+    posts = [c for c in found if c.post]
+    found = [c for c in found if not c.post]
+    found.extend(_abbreviation_candidates(reader, abbrs, found, posts))
     found.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def _head_candidates(tokens: list[Token], h: int) -> list[Candidate]:
+    """The name (or, for a plural head, the names) whose head is token `h`."""
+    tok = tokens[h]
+    hw = head_word(tok.text)
+    if hw is None or not _accepts_head(tokens, h, hw) or _under_post(tokens, h, hw) \
+            or _signer(tokens, h, hw):
+        return []
+    if _lone_quoted(tokens, h) and not (hw.head.scope == "national" and _is_cap(tok.text)):
+        return []  # `"агенттігімен" деген сөз`: a word cited in an amendment, no body
+    if hw.plural:
+        return _coordinated_candidates(tokens, h, hw)
+    first = _drop_plural_subject(tokens, walk_left(tokens, h), h)
+    bare = first == h
+    weak = False
+    if not _is_cap(tok.text) and not _named(tokens[first:h]):
+        linked_first = _lower_linked_start(tokens, h, hw)
+        first = linked_first if linked_first is not None else _lower_reach(tokens, h)
+        if first == h:
+            return []  # `комитет`: a generic word
+        # `облыс әкімдігі`: a name only if the text gave it in full
+        weak, bare = linked_first is None, False
+        if all(_is_adjective(t.text) for t in tokens[first:h]):
+            return []  # `қоғамдық бірлестік`: a kind of body, not a short name
+    elif not _is_cap(tok.text) and h - first == 1 and not hw.possessive \
+            and _sentence_initial(tokens, first) and _is_adjective(tokens[first].text):
+        weak = True  # `Конкурстық комиссия ...`: capitalised only as the first word
+    if bare and hw.head.scope != "national" and not (hw.possessive or hw.case) \
+            and h + 1 < len(tokens) and linkers().get(_low(tokens[h + 1].text), ("",))[0] == "conj":
+        return []  # `Баспа және электрондық ақпарат құралдары`: a common noun in a list
+    name = _register_name(_words_of(tokens, first, h), tok.text, hw.head)
+    if not name or _is_generic(name):
+        return []
+    quoted = any(t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in tokens[first:h])
+    return [_candidate(tokens, first, h, name, hw.head.same_as, hw.head.scope, bare, quoted, weak)]
+
+
+def _candidate(tokens: list[Token], first: int, last: int, name: str, lemma: str, scope: str,
+               bare: bool, quoted: bool = False, weak: bool = False) -> Candidate:
+    """A candidate over tokens `first` .. `last`, with what the passes over the
+    whole document need to know of the tokens around it."""
+    bracket = _bracket_abbr(tokens, last)
+    return Candidate(tokens[first].start, tokens[last].end, name, "", lemma, scope, bare,
+                     _content_stems(name), quoted, weak, tuple(t.start for t in tokens[first:last + 1]),
+                     bracket and (bracket[0], tuple(t.start for t in tokens[last + 1:bracket[1] + 1])),
+                     _post_in_body(tokens, first, last))
 
 
 def _lone_quoted(tokens: list[Token], h: int) -> bool:
@@ -866,30 +1067,27 @@ def _legal_form_end(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-def _quoted_bodies(tokens: list[Token]) -> list[Candidate]:
+def _quoted_body(tokens: list[Token], i: int) -> Candidate | None:
     """`"Ертіс ауданы әкімдігінің білім бөлімі" мемлекеттік мекемесі`: a quotation
-    right before a legal form is the body's own name, whatever its last word
-    (`аппараты`, `бөлімі` in lower case), and the bodies named inside it are
-    part of that name."""
-    out = []
-    for i, tok in enumerate(tokens):
-        if tok.text not in _CLOSE_QUOTES and tok.text not in _PLAIN_QUOTES:
-            continue
-        end = _legal_form_end(tokens, i + 1)
-        if end is None:
-            continue
-        j = _match_open_quote(tokens, i, 3 * _MAX_SPAN)
-        if j is None or j + 1 >= i or not _is_cap(tokens[j + 1].text) \
-                or not _quoted_name(tokens[j + 1:i]):
-            continue
-        words = _words_of(tokens, j + 1, i - 1)
-        last = tokens[i - 1].text
-        hw = head_word(last) if tokens[i - 1].word else None
-        name = " ".join(words)
-        lemma = hw.head.same_as if hw is not None else _low(morph.lemma(last))
-        out.append(Candidate(j, end, tokens[j].start, tokens[end].end, name, "", lemma, "any",
-                             False, _content_stems(name), True))
-    return out
+    closed at token `i` right before a legal form is the body's own name,
+    whatever its last word (`аппараты`, `бөлімі` in lower case), and the bodies
+    named inside it are part of that name."""
+    tok = tokens[i]
+    if tok.text not in _CLOSE_QUOTES and tok.text not in _PLAIN_QUOTES:
+        return None
+    end = _legal_form_end(tokens, i + 1)
+    if end is None:
+        return None
+    j = _match_open_quote(tokens, i, 3 * _MAX_SPAN)
+    if j is None or j + 1 >= i or not _is_cap(tokens[j + 1].text) \
+            or not _quoted_name(tokens[j + 1:i]):
+        return None
+    words = _words_of(tokens, j + 1, i - 1)
+    last = tokens[i - 1].text
+    hw = head_word(last) if tokens[i - 1].word else None
+    name = " ".join(words)
+    lemma = hw.head.same_as if hw is not None else _low(morph.lemma(last))
+    return _candidate(tokens, j, end, name, lemma, "any", False, True)
 
 
 def _lower_linked_start(tokens: list[Token], h: int, hw: HeadWord) -> int | None:
@@ -1012,14 +1210,14 @@ def _lower_reach(tokens: list[Token], h: int) -> int:
     return i
 
 
-def _post_in_body(tokens: list[Token], c: Candidate) -> bool:
+def _post_in_body(tokens: list[Token], first: int, last: int) -> bool:
     """`Аудандық мәслихаттың хатшысы`, `комитетінің төрағасы`: an office held
     in a body named right before it is a person's post (signatures), and
     neither it nor the body is a mention there."""
-    hw = head_word(tokens[c.last].text)
-    if hw is None or hw.head.role != "office" or c.last == c.first:
+    hw = head_word(tokens[last].text)
+    if hw is None or hw.head.role != "office" or last == first:
         return False
-    before = head_word(tokens[c.last - 1].text) if tokens[c.last - 1].word else None
+    before = head_word(tokens[last - 1].text) if tokens[last - 1].word else None
     return before is not None and before.head.role == "body" and before.case == "gen"
 
 
@@ -1029,18 +1227,17 @@ def _coordinated_candidates(tokens: list[Token], h: int, hw: HeadWord) -> list[C
     for first, last in _coordinated(tokens, h):
         words = _words_of(tokens, first, last) + [head_form]
         name = _register_name(words, head_form, hw.head)
-        out.append(Candidate(first, h, tokens[first].start, tokens[h].end, name, "",
-                             hw.head.same_as, hw.head.scope, False, _content_stems(name)))
+        out.append(_candidate(tokens, first, h, name, hw.head.same_as, hw.head.scope, False))
     return out
 
 
 def _drop_nested(found: list[Candidate]) -> list[Candidate]:
     """A body named inside a larger body's name is not a mention of its own.
-    Names are at most _MAX_SPAN tokens long, so only the next heads can hold one."""
-    by_last = {c.last: c for c in found}
-    return [c for c in found
-            if not any((o := by_last.get(k)) is not None and o.first <= c.last
-                       for k in range(c.last + 1, c.last + _MAX_SPAN + 1))]
+    Names are at most _MAX_SPAN tokens long, so only the tokens up to
+    _MAX_SPAN before a head can hold one."""
+    by_head = {c.head: c for c in found}
+    inner = {k for o in by_head.values() for k in o.span[-_MAX_SPAN - 1:-1]}
+    return [c for c in found if c.head not in inner]
 
 
 def _bracket_abbr(tokens: list[Token], after: int) -> tuple[str, int] | None:
@@ -1074,38 +1271,53 @@ def _compound_at(tokens: list[Token], i: int, shorts: list[str]) -> int | None:
     return None
 
 
-def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
+def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[Candidate],
                              silent: list[Candidate]) -> list[Candidate]:
-    """Abbreviations on their own: from the lexicon, or defined in brackets
-    after a full name in this document (which then gets its `short`). Words
-    inside `found` and `silent` names are not on their own."""
+    """Abbreviations on their own (at the prefilter's `anchors`): from the
+    lexicon, or defined in brackets after a full name in this document (which
+    then gets its `short`). Words inside `found` and `silent` names are not on
+    their own."""
     defined: dict[str, str] = {}
     bracket_spans: set[int] = set()
     compounds: dict[str, list[str]] = {}  # first word -> compound short names
     for k, c in enumerate(found):
-        got = _bracket_abbr(tokens, c.last)
+        got = c.bracket
         if got and all(_abbr_base(w) for w in got[0].split()):
             defined[got[0]] = c.name
             found[k] = replace(c, short=got[0])
-            bracket_spans.update(range(c.last + 1, got[1] + 1))
+            bracket_spans.update(got[1])
             if " " in got[0]:
                 compounds.setdefault(got[0].split()[0], []).append(got[0])
     covered = set()
     for c in found + silent:
-        covered.update(range(c.first, c.last + 1))
+        covered.update(c.span)
     out = []
-    for i, tok in enumerate(tokens):
-        if not tok.word or i in covered or i in bracket_spans:
+    seen: set[int] = set()
+
+    def words_at(tokens: list[Token], i: int) -> tuple[Token, ...]:
+        """The abbreviation at token `i`, with the rest of a compound short name starting there."""
+        tok = tokens[i]
+        if not tok.word or not compounds:
+            return (tok,)
+        last = _compound_at(tokens, i, compounds.get(tok.text, ()))
+        return (tok,) if last is None else tuple(tokens[i:last + 1])
+
+    for pos in anchors:
+        words = reader.read(pos, words_at)
+        tok = words[0]
+        if tok.start in seen:
+            continue
+        seen.add(tok.start)
+        if not tok.word or tok.start in covered or tok.start in bracket_spans:
             continue
         base = _abbr_base(tok.text)
         if not base:
             continue
-        last = _compound_at(tokens, i, compounds.get(tok.text, ()))
-        if last is not None:
-            covered.update(range(i, last + 1))
-            short = " ".join(_abbr_base(t.text) for t in tokens[i:last + 1])
-            out.append(Candidate(i, last, tok.start, tokens[last].end, defined[short], short, "", "any",
-                                 False, ()))
+        span = tuple(t.start for t in words)
+        if len(words) > 1:
+            covered.update(span)
+            short = " ".join(_abbr_base(t.text) for t in words)
+            out.append(Candidate(tok.start, words[-1].end, defined[short], short, "", "any", False, (), span=span))
             continue
         if base in defined:
             name = defined[base]
@@ -1117,7 +1329,7 @@ def _abbreviation_candidates(tokens: list[Token], found: list[Candidate],
                 name = base  # `ШЫҰ`: an unlisted abbreviation of an `... ұйымы`
             else:
                 continue
-        out.append(Candidate(i, i, tok.start, tok.end, name, base, "", "any", False, ()))
+        out.append(Candidate(tok.start, tok.end, name, base, "", "any", False, (), span=span))
     return out
 
 

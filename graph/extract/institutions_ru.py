@@ -85,12 +85,16 @@ def _country(word: str) -> str | None:
     return next((r[1] for r in _words().get("country", ()) if r[0] == word), None)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # letters, and the few numerals that are neither digits nor letters
+
+
 def is_russian(text: str) -> bool:
     """Russian when Kazakh-only letters are rare (place names may have some)."""
     sample = text[:20000]
-    letters = sum(ch.isalpha() for ch in sample)
-    kazakh = sum(ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for ch in sample)
-    return letters > 0 and kazakh < 0.03 * letters  # Kazakh prose has over 10 %
+    letters = "".join(_LETTERS.findall(sample))
+    n = len(letters) if letters.isalpha() else sum(ch.isalpha() for ch in sample)
+    kazakh = sum(map(sample.count, "әғқңөұүһіӘҒҚҢӨҰҮҺІ"))
+    return n > 0 and kazakh < 0.03 * n  # Kazakh prose has over 10 %
 
 
 def tokenize(text: str) -> list[Token]:
