@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import Citation, Context, Source, read
+from .grammar import Citation, Context, Source, _types_of, read
 from .tokens import OutOfWindow, Token, left_edge, right_edge, tokenize
 from .vocabulary import vocabulary
 
@@ -41,7 +41,7 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets
         lowered = "".join(ch.lower()[:1] for ch in text)
-    anchors = [m.start() for m in vocab.prefilter.finditer(lowered)]
+    anchors = [m.start() for m in vocab.prefilter.finditer(lowered) if _may_name_act(text, vocab, *m.span())]
     reads: list[_Read] = []
     siblings: list[_Read] = []
     seen: set[int] = set()
@@ -75,6 +75,16 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     out += _un_symbols(text)
     out += aliases
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _may_name_act(text: str, vocab, start: int, end: int) -> bool:
+    """Whether the word text[start:end] the prefilter found can be an act's
+    type word. When the token ends with it, act_type reads that word (after
+    a number and a hyphen) or nothing, so a word without an act reading is no
+    anchor: it costs no window."""
+    if end + 1 < len(text) and text[end] in "-/." and (text[end + 1].isalnum() or text[end + 1] == "_"):
+        return True  # the token goes on (заң-нормативтік): the grammar decides
+    return bool(_types_of(vocab, text[start:end])[1])
 
 
 def _read(ctx: Context, i: int) -> tuple[Context, Citation | None]:

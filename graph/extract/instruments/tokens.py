@@ -106,12 +106,15 @@ def tokenize(text: str, start: int, end: int, prev_end: int | None = None) -> li
     same = len(lowered) == len(part)
     out: list[Token] = []
     append = out.append
-    count = text.count
     prev_end = start if prev_end is None else prev_end
+    newline = text.find("\n", prev_end, end)  # the next line break: tokens before it follow none
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         word = m.group()
-        nl = count("\n", prev_end, s)
+        nl = 0
+        if 0 <= newline < s:
+            nl = text.count("\n", prev_end, s)
+            newline = text.find("\n", e, end)
         low = lowered[s - start:e - start] if same else fold(word)
         append(Token(word, s, e, low, nl > 0, nl > 1, word[0].isalpha(), word[0].isupper()))
         prev_end = e

@@ -23,7 +23,7 @@ class ActType:
 @dataclass(frozen=True, slots=True, eq=False)
 class Vocabulary:
     types: dict[str, tuple[ActType, ...]]  # head stem -> types, longest `before` first
-    prefilter: re.Pattern
+    prefilter: re.Pattern  # the words that start with an act type's stem
     roles: dict[str, frozenset[str]]  # role -> words (lower case, multi-word with spaces)
 
     by_word: dict[str, frozenset[str]]  # word -> its roles
@@ -76,7 +76,7 @@ def vocabulary(lang: str = "kk") -> Vocabulary:
     for stem in types:
         # the stem as it starts every inflected form: a final п/к/қ may voice
         prefixes.add(stem[:-1] if stem[-1] in VOICING and len(stem) > 3 else stem)
-    prefilter = re.compile(rf"(?<!\w){_trie(prefixes)}")
+    prefilter = re.compile(rf"(?<!\w){_trie(prefixes)}\w*")  # the word it starts
     roles: dict[str, set[str]] = {}
     for row in lexicon(lang, "act_words"):
         roles.setdefault(row[1], set()).add(row[0].lower())
