@@ -194,7 +194,6 @@ def _normed(fl: dict) -> dict[str, str]:
 @dataclass(slots=True)
 class _Act:
     fields: dict
-    members: list[int]
     normed: dict[str, str]  # _normed(fields), kept up to date as the act takes fields
     alias: list[str] | None  # the lemmas of the short name the text defined for it
 
@@ -208,39 +207,35 @@ class _Act:
 
 
 def _compatible(act: _Act, fl: dict, normed: dict[str, str]) -> bool:
-    """Same kind and self-ness, a shared number or title, no contradiction (of an act of the same kind)."""
-    a = act.fields
-    if bool(a.get("self")) != bool(fl.get("self")):
-        return False
-    for key in ("number", "date"):
-        if a.get(key) and fl.get(key) and act.normed[key] != normed[key]:
-            return False
-    same = 0
+    """A shared number or title, no contradiction, the same self-ness (of an act of the same kind)."""
+    stated = act.normed  # holds exactly the compared fields the act states, as `normed` those of the mention
+    same = False
     for key in ("number", "title"):
-        if a.get(key) and fl.get(key):
-            if act.normed[key] != normed[key]:
+        if key in stated and key in normed:
+            if stated[key] != normed[key]:
                 return False
-            same += 1
-    return same > 0
+            same = True
+    if not same or ("date" in stated and "date" in normed and stated["date"] != normed["date"]):
+        return False
+    return bool(act.fields.get("self")) == bool(fl.get("self"))
 
 
-def _lemmas(name: str) -> list[str]:
-    return [_lemma(w) for w in _norm(name).split()]
-
-
-def _shortened(acts: list[_Act], kind_acts: list[int], fl: dict, normed: dict[str, str]) -> int | None:
-    """The act (of the mention's kind) whose earlier, longer title ends with this mention's title."""
-    title = normed.get("title", "").split()
-    if not title or fl.get("date") or fl.get("number"):
+def _shortened(acts: list[_Act], kind_acts: list[int], aliased: list[int], fl: dict,
+               normed: dict[str, str]) -> int | None:
+    """The act (of the mention's kind, `kind_acts`; `aliased` those with a
+    short name) whose earlier, longer title ends with this mention's title."""
+    if fl.get("date") or fl.get("number") or "title" not in normed:
         return None
-    lemmas = None
-    for n in reversed(kind_acts):
-        alias = acts[n].alias
-        if alias is not None:
-            # two names that differ only in their words' endings
-            lemmas = lemmas or [_lemma(w) for w in title]
-            if alias == lemmas:
-                return n  # the short name the text defined for it (бұдан әрі – Салық кодексі)
+    title = normed["title"].split()
+    if not title:
+        return None
+    if aliased:
+        lemmas = [_lemma(w) for w in title]
+        for n in reversed(aliased):
+            if acts[n].alias == lemmas:
+                # the short name the text defined for it (бұдан әрі – Салық
+                # кодексі), in whatever ending
+                return n
     if not 2 <= len(title) <= SHORT_TITLE:
         return None
     for n in reversed(kind_acts):
@@ -256,6 +251,7 @@ def unify(instruments: list[Found]) -> list[Found]:
     what each states."""
     acts: list[_Act] = []
     by_kind: dict[str | None, list[int]] = {}  # an act's kind never changes: only same kinds unite
+    aliased: dict[str | None, list[int]] = {}  # the acts of a kind with a defined short name
     owner: dict[int, int] = {}
     shortened: set[int] = set()
     for i, f in enumerate(instruments):
@@ -263,33 +259,47 @@ def unify(instruments: list[Found]) -> list[Found]:
         if fl.get("_marker") or fl.get("_bare") or fl.get("_antecedent"):
             continue
         normed = _normed(fl)
-        kind_acts = by_kind.get(fl.get("kind"), [])
-        short = _shortened(acts, kind_acts, fl, normed)
+        kind = fl.get("kind")
+        kind_acts = by_kind.get(kind, [])
+        short = _shortened(acts, kind_acts, aliased.get(kind), fl, normed)
         if short is not None:
             # a shortened name for an act named in full before (Құжаттандыру
             # қағидалары after ... халқын құжаттандыру қағидалары)
-            acts[short].members.append(i)
             owner[i] = short
             shortened.add(i)
             continue
         for n in kind_acts:
             if _compatible(acts[n], fl, normed):
                 acts[n].take(fl, normed)
-                acts[n].members.append(i)
                 owner[i] = n
                 break
         else:
             owner[i] = len(acts)
-            by_kind.setdefault(fl.get("kind") or None, []).append(len(acts))  # as the act states it
+            by_kind.setdefault(kind or None, []).append(len(acts))  # the kind as the act states it
             alias = fl.get("_alias")
-            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, [i], dict(normed),
-                             _lemmas(alias) if alias else None))
+            if alias:
+                aliased.setdefault(kind or None, []).append(len(acts))
+            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, dict(normed),
+                             [_lemma(w) for w in _norm(alias).split()] if alias else None))
+    # what each act gives its mentions: the fields it states, and those it
+    # does not (which a mention that states them as empty loses)
+    gives = [({k: act.fields[k] for k in IDENTITY + ("self",) if act.fields.get(k) is not None},
+              [k for k in IDENTITY + ("self",) if act.fields.get(k) is None]) for act in acts]
     out = []
     for i, f in enumerate(instruments):
-        if i in owner:
-            act = acts[owner[i]].fields
-            f = _replace(f, **{k: act.get(k) for k in IDENTITY + ("self",)}, _act=owner[i],
-                         anaphora=True if i in shortened else f.fields.get("anaphora"))
+        n = owner.get(i)
+        if n is not None:
+            stated, unstated = gives[n]
+            fields = dict(f.fields)
+            fields.update(stated)
+            for k in unstated:
+                fields.pop(k, None)
+            fields["_act"] = n
+            if i in shortened:
+                fields["anaphora"] = True
+            elif fields.get("anaphora") is None:
+                fields.pop("anaphora", None)
+            f = Found(f.type, f.start, f.end, fields)
         out.append(f)
     return out
 
