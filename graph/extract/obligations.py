@@ -37,8 +37,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 # Parentheses are not breaks either: a remark in brackets sits inside its
 # clause, and its words are left out of the action (see _parenthesised).
 # Quotation marks are not breaks: a name in quotes sits inside its clause
-# («Бірлік» атауы берілсін); a quoted rule is closed off by _quote_floor.
+# («Бірлік» атауы берілсін); a quoted rule is closed off by _clause_start.
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
+_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)[.;:!?]")
 _PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
 # Ends of sentences: one literal-led pattern per mark, found at C speed.
 _SENTENCE_ENDS = tuple(re.compile(re.escape(c) + r"(?=\s|$)") for c in ".!?;") + (re.compile(r":\s*\n"),)
@@ -89,6 +90,7 @@ class Word(NamedTuple):
 _NOT_IN_WORD = re.compile(r"[^\w\-‑]|_")
 _LAST_NOT_IN_WORD = re.compile(r"(?s:.*)(?:[^\w\-‑]|_)")
 _CHUNK = 160  # characters tokenised at a time around the places the grammar reads
+_FIRST_CHUNK = 40  # characters tokenised from an anchor on: most anchors read a word or two
 # U+0345 is the one character that case folding turns from a mark into a letter:
 # in a folded text it would join the words around it.
 _FOLD_JOINS = "\u0345"
@@ -161,10 +163,12 @@ class _Words:
         if keys is None:
             return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
                     for m in _WORD.finditer(self.text, a, b)]
-        return [Word(m.group(), m.start(), m.end(), keys[m.start():m.end()]) for m in _WORD.finditer(self.text, a, b)]
+        new = tuple.__new__  # a Word without the Python-level __new__ of a NamedTuple
+        return [new(Word, (m.group(), m.start(), m.end(), keys[m.start():m.end()]))
+                for m in _WORD.finditer(self.text, a, b)]
 
-    def _grow_right(self) -> None:
-        b = _cut_after(self.text, self.hi + _CHUNK)
+    def _grow_right(self, chars: int = _CHUNK) -> None:
+        b = _cut_after(self.text, self.hi + chars)
         new = self._tokens(self.hi, b)
         self.items += new
         self.starts += [w.start for w in new]
@@ -179,6 +183,8 @@ class _Words:
         self.lo = a
 
     def has(self, k: int) -> bool:
+        if 0 <= k - self.base < len(self.items):
+            return True
         while k < self.base:
             if self.lo == 0:
                 return False
@@ -190,9 +196,25 @@ class _Words:
         return True
 
     def __getitem__(self, k: int) -> Word:
-        if not self.has(k):
-            raise IndexError(k)
-        return self.items[k - self.base]
+        j = k - self.base
+        if 0 <= j < len(self.items) or self.has(k):
+            return self.items[k - self.base]
+        raise IndexError(k)
+
+    def first_after(self, i: int, pattern: re.Pattern[str], barrier: int, floor: int) -> int:
+        """The index of the first word after `barrier` and after the last
+        match of `pattern` (`(?s:.*)x`, x one character no word holds) before
+        word i; not below `floor` nor the first word of the text. One backward
+        search of the text per chunk, not a look at each gap between words."""
+        end = self[i].start
+        while True:
+            m = pattern.match(self.text, max(self.lo, barrier), end)
+            if m:
+                barrier = m.end() - 1
+            if barrier >= self.lo or self.base <= floor or self.lo == 0:
+                return max(floor, self.base + bisect_right(self.starts, barrier))
+            end = self.lo
+            self._grow_left()
 
     def covers(self, pos: int) -> bool:
         return self.lo <= pos <= self.hi
@@ -200,7 +222,7 @@ class _Words:
     def index_at(self, pos: int) -> int:
         """The index of the word that starts at `pos` (a place the run covers)."""
         while self.hi <= pos and self.hi < len(self.text):
-            self._grow_right()
+            self._grow_right(_FIRST_CHUNK)
         return self.base + bisect_left(self.starts, pos)
 
 
@@ -235,28 +257,12 @@ def _match_marker(words: _Words, i: int, lang: str = "kk") -> Marker | None:
 _CLAUSE_REACH = 60  # words: a clause longer than this is cut (runaway text without punctuation)
 
 
-def _clause_start(text: str, words: _Words, i: int, floor: int | None) -> int:
-    """Index of the first word of the clause that word i ends (never before `floor`)."""
-    floor = i - _CLAUSE_REACH if floor is None else max(floor, i - _CLAUSE_REACH)
-    j = i
-    while j > floor and words.has(j - 1):
-        gap = text[words[j - 1].end:words[j].start]
-        if _CLAUSE_BREAK.search(gap) or words[j - 1].text.isdigit() and "." in gap:
-            break
-        j -= 1
-    return j
-
-
-def _quote_floor(ctx: "_Context", words: _Words, i: int) -> int | None:
-    """The first word inside the quotation that word i sits in (None when none):
-    a quoted command or rule does not take words from outside its quotation."""
-    q = ctx.quotation_at(words[i].start)
-    if q is None:
-        return None
-    j = i
-    while words.has(j - 1) and i - j < _CLAUSE_REACH and words[j - 1].start > q:
-        j -= 1
-    return j
+def _clause_start(text: str, words: _Words, i: int, quote: int | None) -> int:
+    """Index of the first word of the clause that word i ends: the first after
+    the last clause break (no word holds one) and, inside a quotation that
+    opens at `quote`, after its opening mark (a quoted command or rule does not
+    take words from outside its quotation); at most _CLAUSE_REACH words back."""
+    return words.first_after(i, _LAST_CLAUSE_BREAK, -1 if quote is None else quote, i - _CLAUSE_REACH)
 
 
 def _is_item_number(text: str, w: Word) -> bool:
@@ -899,7 +905,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             if mk.modality in ("formula", "not_rule"):
                 taken_until = words[i + len(mk.words) - 1].end
                 continue
-            lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
+            lo = _clause_start(text, words, i, ctx.quotation_at(w.start))
             # a marker may have several rows (міндетті after a verbal noun, or as a predicate)
             mk = next((m for m in _matching_markers(words, i)
                        if m.modality in _RULES and _attach_ok(m, text, words, i, len(m.words), lo)), None)
@@ -986,7 +992,7 @@ def _shared_items(ctx: _Context, words: _Words, lo: int,
     items: list[tuple[int, int]] = []
     end = lo - 1
     while words.has(end) and len(items) < _LIST_REACH:
-        start = _clause_start(text, words, end, _quote_floor(ctx, words, end))
+        start = _clause_start(text, words, end, ctx.quotation_at(words[end].start))
         if not _is_item_number(text, words[start]) or start + 1 > end:
             return []
         if not fits(words[end]):
@@ -1047,7 +1053,7 @@ def _command_at(ctx: _Context, words: _Words, i: int, formula_words: frozenset[s
     cmd = verbs.command(w.text)
     if cmd is None:
         return []
-    lo = _clause_start(text, words, i, _quote_floor(ctx, words, i))
+    lo = _clause_start(text, words, i, ctx.quotation_at(w.start))
     obj_lo = lo
     while obj_lo < i and _is_item_number(text, words[obj_lo]):
         obj_lo += 1  # `1.`, `2)`: the item's number, not its object (`1 тармақ` stays)
