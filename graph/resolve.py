@@ -315,6 +315,7 @@ def _same_word(a: str, b: str) -> bool:
     return _lemma(a) == _lemma(b)
 
 
+@lru_cache(maxsize=4096)
 def _head_lemma(word: str) -> str:
     """The lemma a type word is compared by: of its last part (`халықаралық-құқықтық шарт`)."""
     return _lemma(word.split("-")[-1])
