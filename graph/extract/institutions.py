@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # A word (with hyphenated parts and endings: `БҰҰ-ның`, `көші-қон`) or one
 # punctuation character. No nested quantifiers: linear time.
 _TOKEN = re.compile(r"(\w+(?:[-‐‑]\w+)*)|([^\w\s])")
+_new_token = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
 _OPEN_QUOTES = "«“„"
 _CLOSE_QUOTES = "»”"
 _PLAIN_QUOTES = "\"'"
@@ -79,7 +80,6 @@ class Candidate:
     lemma: str  # head lemma (after same_as), "" for abbreviations
     scope: str
     bare: bool  # the head alone, capitalised: `Үкімет`, `Комитет`
-    stems: tuple[str, ...]  # content words of the name, for identity
     quoted: bool = False  # the name holds a quotation: a proper name of its own
     weak: bool = False  # lower case only (`облыс әкімдігі`): kept only as a short form
     span: tuple[int, ...] = ()  # where each token of the name starts, the head (or abbreviation) last
@@ -164,7 +164,7 @@ def _organisation_letters() -> frozenset[str]:
 
 def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
     """The tokens of `text` (of `text[lo:hi]`, when both edges fall between tokens)."""
-    return [Token(m.group(), m.start(), m.end(), m.lastindex == 1)
+    return [_new_token(Token, (m.group(), m.start(), m.end(), m.lastindex == 1))
             for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
 
 
@@ -758,12 +758,9 @@ def normalize_name(words_as_written: str) -> str:
     return _register_name(_words_of(tokens, 0, last), tokens[last].text, hw.head if hw else None)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return _low(morph.lemma(word))[:5]
-
-
-def _content_stems(name: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in _content_words(name))
 
 
 def _content_words(name: str) -> list[str]:
@@ -839,7 +836,9 @@ class _Reader:
         n = len(self.text)
         while True:
             lo, hi = max(pos - left, 0), min(pos + right, n)
-            if not (self.lo <= lo and hi <= self.hi):
+            if self.lo <= lo <= self.hi < hi:
+                self._extend(hi)  # anchors come in text order: most windows go on from the last
+            elif not (self.lo <= lo and hi <= self.hi):
                 self._window(lo, hi)
             pad = len(_PAD) if self.lo > 0 else 0
             try:
@@ -848,15 +847,22 @@ class _Reader:
                 left, right = 4 * left, 4 * right
 
     def _window(self, lo: int, hi: int) -> None:
+        self.lo = self.hi = _left_edge(self.text, lo)
+        self.tokens = list(_PAD) if self.lo > 0 else []
+        self.starts = []
+        self._extend(hi)
+
+    def _extend(self, hi: int) -> None:
+        """Read on to `hi`: the pads at the end move past the new tokens."""
         text = self.text
-        self.lo, self.hi = _left_edge(text, lo), _right_edge(text, hi)
-        tokens = tokenize(text, self.lo, self.hi)
-        self.starts = [t.start for t in tokens]
-        if self.lo > 0:
-            tokens = _PAD + tokens
+        if self.tokens and self.tokens[-1] is _PAD[-1] and self.hi > self.lo:
+            del self.tokens[-len(_PAD):]  # (a window's left pads come before anything is read)
+        start, self.hi = self.hi, _right_edge(text, hi)
+        tokens = tokenize(text, start, self.hi)
+        self.tokens += tokens
+        self.starts += [t.start for t in tokens]
         if self.hi < len(text):
-            tokens += _PAD
-        self.tokens = tokens
+            self.tokens += _PAD
 
 
 def _left_edge(text: str, x: int) -> int:
@@ -1041,7 +1047,7 @@ def _candidate(tokens: list[Token], first: int, last: int, name: str, lemma: str
     whole document need to know of the tokens around it."""
     bracket = _bracket_abbr(tokens, last)
     return Candidate(tokens[first].start, tokens[last].end, name, "", lemma, scope, bare,
-                     _content_stems(name), quoted, weak, tuple(t.start for t in tokens[first:last + 1]),
+                     quoted, weak, tuple(t.start for t in tokens[first:last + 1]),
                      bracket and (bracket[0], tuple(t.start for t in tokens[last + 1:bracket[1] + 1])),
                      _post_in_body(tokens, first, last))
 
@@ -1317,7 +1323,7 @@ def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[
         if len(words) > 1:
             covered.update(span)
             short = " ".join(_abbr_base(t.text) for t in words)
-            out.append(Candidate(tok.start, words[-1].end, defined[short], short, "", "any", False, (), span=span))
+            out.append(Candidate(tok.start, words[-1].end, defined[short], short, "", "any", False, span=span))
             continue
         if base in defined:
             name = defined[base]
@@ -1329,7 +1335,7 @@ def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[
                 name = base  # `ШЫҰ`: an unlisted abbreviation of an `... ұйымы`
             else:
                 continue
-        out.append(Candidate(tok.start, tok.end, name, base, "", "any", False, (), span=span))
+        out.append(Candidate(tok.start, tok.end, name, base, "", "any", False, span=span))
     return out
 
 
@@ -1340,32 +1346,43 @@ def _same(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _suffix_of(short: Candidate, full: Candidate) -> bool:
-    """A lower-case short form names `full` only as the end of its name
+class _NameWords(dict):
+    """name -> (its content words, their stems), worked out once per name in a document."""
+
+    def __missing__(self, name: str) -> tuple[list[str], tuple[str, ...]]:
+        words = _content_words(name)
+        self[name] = got = (words, tuple(_stem(w) for w in words))
+        return got
+
+
+def _suffix_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A lower-case short form (its stems) names `full` only as the end of its name
     (`аудан әкімдігі` ends `... Айыртау ауданының әкімдігі`; `облыс әкімдігі`
     does not)."""
-    n = len(short.stems)
-    return len(full.stems) > n and all(_same(a, b) for a, b in zip(short.stems, full.stems[-n:]))
+    n = len(short)
+    return len(full) > n and all(_same(a, b) for a, b in zip(short, full[-n:]))
 
 
-def _subsumed(short: Candidate, full: Candidate) -> bool:
+def _subsumed(short: Candidate, full: Candidate, words: _NameWords) -> bool:
     """`short` names `full` when every content word of it is in `full`, and
     what `full` adds is only the country, a parent's abbreviation or the body
     it sits under (`Мәдениет және ақпарат министрлігі`, `Адам құқықтары
     жөніндегі ұлттық орталық`), or `short` has no proper word of
     its own (`Аудан әкімдігі`, `Аудандық мәслихат`: capitalised only as the
     sentence's first word). `Аршалы аудандық мәслихаты` stays as written."""
-    if len(_content_words(full.name)) < len(_content_words(short.name)) \
+    short_words, short_stems = words[short.name]
+    full_words, full_stems = words[full.name]
+    if len(full_words) < len(short_words) \
             or len(full.name.split()) <= len(short.name.split()) or short.quoted:
         return False
-    if not all(any(_same(f, s) for f in full.stems) for s in short.stems):
+    if not all(any(_same(f, s) for f in full_stems) for s in short_stems):
         return False
-    extra = [w for w in _content_words(full.name) if not any(_same(_stem(w), s) for s in short.stems)]
-    if not extra or (any(head_word(w) is not None for w in extra) and _suffix_of(short, full)):
+    extra = [w for w in full_words if not any(_same(_stem(w), s) for s in short_stems)]
+    if not extra or (any(head_word(w) is not None for w in extra) and _suffix_of(short_stems, full_stems)):
         return True  # the country, or the body it sits under, left out
     full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
-    own = [w for w in _content_words(short.name)[:-1] if _is_cap(w)]
-    return _suffix_of(short, full) and not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
+    own = [w for w in short_words[:-1] if _is_cap(w)]
+    return _suffix_of(short_stems, full_stems) and not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
 
 
 def settle_identity(cands: list[Candidate]) -> list[Candidate]:
@@ -1384,15 +1401,16 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
     by_lemma: dict[str, list[Candidate]] = {}
     for c in by_name.values():
         by_lemma.setdefault(c.lemma, []).append(c)
+    words = _NameWords()
 
     @lru_cache(maxsize=None)
     def fuller(name: str, start: int) -> Candidate | None:
         c = by_name[name]
         pool = [f for f in by_lemma.get(c.lemma, [])
-                if (_suffix_of(c, f) if c.weak else _subsumed(c, f))]
+                if (_suffix_of(words[c.name][1], words[f.name][1]) if c.weak else _subsumed(c, f, words))]
         if not pool:
             return None
-        return max(pool, key=lambda f: (f.start < start, counts[f.name], len(f.stems)))
+        return max(pool, key=lambda f: (f.start < start, counts[f.name], len(words[f.name][1])))
 
     resolved: list[Candidate] = []
     for c in cands:
