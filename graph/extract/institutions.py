@@ -926,13 +926,17 @@ def _uppercase() -> str:
 
 
 @lru_cache(maxsize=1)
-def _prefilters() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern | None]:
+def _prefilters() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern, re.Pattern | None]:
     """The anchors, from the lexicons the grammar reads: a word (or a part
     after a hyphen) beginning like a head noun (the gate of `head_word`), a
     closing quote before a legal form's first word (in lower case), and a word
     with two upper-case letters no more than an abbreviation's lower-case
     letters and hyphens apart, or a listed abbreviation without them."""
-    heads = re.compile(r"(?<!\w)" + _alternation(_head_prefixes()))
+    prefixes, rest = _alternation(_head_prefixes()), r"\w*(?:[-‐‑]\w+)*"
+    # after a space (the literal lets the regex engine skip to the spaces), or
+    # after any other non-word character; either way, the word to its end
+    heads = (re.compile(f"^({prefixes}){rest}"), re.compile(f" ({prefixes}){rest}"),
+             re.compile(f"[^\\w ]({prefixes}){rest}"))
     firsts = {form[0] for form in _legal_forms()}
     quotes = re.compile("[" + re.escape(_CLOSE_QUOTES + _PLAIN_QUOTES) + r"](?=\s*" + _alternation(firsts) + ")")
     upper = _uppercase()
@@ -945,8 +949,9 @@ def _prefilters() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern | None
 
 def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where the head nouns (token starts), the closing quotes before a legal
-    form and the abbreviations may be. One regex pass each; only the head
-    nouns' words are looked at (`head_word`, memoised per word)."""
+    form and the abbreviations may be: a few regex passes over the text; only
+    the words that begin like a head noun are looked at (`head_word`, memoised
+    per word)."""
     heads_re, quotes_re, pair_re, listed_re = _prefilters()
     abbrs = [m.start() for m in pair_re.finditer(text)]
     if listed_re is not None:
@@ -956,14 +961,17 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
         tokens = tokenize(text)
         return [t.start for t in tokens if t.word and head_word(t.text) is not None], \
             [t.start for t in tokens if not t.word], abbrs
-    heads: list[int] = []
-    last = -1
-    for m in heads_re.finditer(low):
-        start = _word_start(text, m.start())
-        if start != last:
-            last = start
-            if head_word(_TOKEN.match(text, start).group()) is not None:
-                heads.append(start)
+    starts: dict[int, str] = {}
+    first, *others = heads_re
+    for regex in others:
+        for m in regex.finditer(low):
+            start = m.start(1)
+            if text[start - 1] in _HYPHENS and start >= 2 and _WORD_CHAR.match(text, start - 2):
+                start = _word_start(text, start)  # a part after a hyphen: `көші-қон`
+            starts[start] = text[start:m.end()]
+    if m := first.match(low):
+        starts[0] = text[:m.end()]
+    heads = sorted(start for start, word in starts.items() if head_word(word) is not None)
     return heads, [m.start() for m in quotes_re.finditer(low)], abbrs
 
 
