@@ -9,6 +9,7 @@ reorder or skip them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -40,13 +41,14 @@ def resolve(found: Findings) -> list[Found]:
     by_span = {(f.start, f.end): f for f in instruments}
     kept = [f for f in instruments if not f.fields.get("_drop")]
     out: list[Found] = list(kept)
+    acts = _Named(kept)
     for type_, fs in found.by_type.items():
         if type_ == "instrument":
             continue
         if type_ == "provision":
-            fs = [_point(f, "instrument", "_instrument_span", "_instrument_anaphora", by_span, kept) for f in fs]
+            fs = [_point(f, "instrument", "_instrument_span", "_instrument_anaphora", by_span, acts) for f in fs]
         elif type_ == "obligation":
-            fs = [_point(f, "source", "_source_span", "_source_anaphora", by_span, kept) for f in fs]
+            fs = [_point(f, "source", "_source_span", "_source_anaphora", by_span, acts) for f in fs]
         out.extend(fs)
     return sorted((_public(f) for f in out), key=_SPAN)
 
@@ -328,56 +330,91 @@ def _same_head(f: Found, head: str) -> bool:
     return named is None or _head_lemma(named) == head
 
 
-def _first(acts: list[Found], test) -> Found | None:
-    """The first of `acts` that passes `test`."""
-    for f in acts:
-        if test(f):
-            return f
-    return None
+_UNKNOWN = object()
 
 
-def _last(acts: list[Found], test) -> Found | None:
-    """The last of `acts` that passes `test` (scanned from the end: no list of all that pass)."""
-    for f in reversed(acts):
-        if test(f):
-            return f
-    return None
+class _Named:
+    """The act mentions a pointing mention may mean, in the order given (text
+    order), for the look-backs of anaphora: the acts before a position are
+    found by bisection, not by a pass over all of them."""
+
+    def __init__(self, acts: list[Found]) -> None:
+        self._acts = acts
+        self._starts = [f.start for f in acts]
+        self._in_order = all(a <= b for a, b in zip(self._starts, self._starts[1:]))
+        self._added: list[Found] = []  # acts known only from a pointing mention: after all the others
+        self._own: dict[str | None, Found] = {}  # kind -> the first own act (`self`) of that kind
+        self._main: Found | None | object = _UNKNOWN
+        for f in acts:
+            self._note_own(f)
+
+    def _note_own(self, f: Found) -> None:
+        if f.fields.get("self"):
+            self._own.setdefault(f.fields.get("kind"), f)
+
+    def add(self, f: Found) -> None:
+        self._added.append(f)
+        self._note_own(f)
+        self._main = _UNKNOWN
+
+    def own(self, kind: str | None) -> Found | None:
+        """The document's own act of that kind (the first named)."""
+        return self._own.get(kind)
+
+    def main_own(self) -> Found | None:
+        """The document's main own act: the first of its own acts that state the most."""
+        if self._main is _UNKNOWN:
+            self._main = max((g for g in self._acts + self._added if g.fields.get("self")),
+                             key=lambda g: len(g.fields), default=None)
+        return self._main
+
+    def last_before(self, pos: int, test) -> Found | None:
+        """The last act (in the order given, added ones last) that starts
+        before `pos` and passes `test`."""
+        for f in reversed(self._added):
+            if f.start < pos and test(f):
+                return f
+        acts = self._acts
+        end = bisect_left(self._starts, pos) if self._in_order else len(acts)
+        for i in range(end - 1, -1, -1):
+            f = acts[i]
+            if f.start < pos and test(f):
+                return f
+        return None
 
 
 def _identity(fl: dict) -> dict:
     return {k: fl[k] for k in IDENTITY + ("self",) if fl.get(k)}
 
 
-def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker: str | None) -> Found | None:
+def antecedent(kind: str, pos: int, word: str | None, named: _Named, marker: str | None) -> Found | None:
     """Which act a pointing mention means: for `осы` the document's own act of
     that kind; a short name defined for an act (`бұдан әрі – Конвенция`); the
     act of that kind named just before; else the last one named, else the
     document's own."""
     head = _head_lemma(word) if word else None
-    prior = [f for f in full if f.start < pos]  # in the order of `full`, which the look-ups below keep
 
     def is_before(f: Found) -> bool:
         fl = f.fields
         return (fl.get("kind") == kind and (not word or _same_head(f, head))
                 and (kind not in FOREIGN or not word or bool(fl.get("_head_text"))))
 
-    def own() -> Found | None:
-        return _first(full, lambda f: f.fields.get("self") and f.fields.get("kind") == kind)
-
-    before = _last(prior, is_before)
-    if marker == "this" and (this := own()) is not None:
-        return this
+    before = named.last_before(pos, is_before)
+    own = named.own(kind)
+    if marker == "this" and own is not None:
+        return own
     if word:
         # the same type word used for an act of another kind (an agreement
         # between bodies, not states): the nearer one
-        named = _last(prior, lambda f: f.fields.get("_head_text") and _same_head(f, head))
-        if named is not None and (before is None or named.start > before.start) and pos - named.end <= RECENT:
-            return named
+        same_word = named.last_before(pos, lambda f: f.fields.get("_head_text") and _same_head(f, head))
+        if same_word is not None and (before is None or same_word.start > before.start) \
+                and pos - same_word.end <= RECENT:
+            return same_word
     if before is not None and pos - before.end <= RECENT:
         return before
     if word:
-        defined = _last(prior, lambda f: f.fields.get("_alias") and is_before(f)
-                        and _same_word(f.fields["_alias"].split()[-1], word))
+        defined = named.last_before(pos, lambda f: f.fields.get("_alias") and is_before(f)
+                                    and _same_word(f.fields["_alias"].split()[-1], word))
         if defined is not None:
             return defined
     if before is not None and marker and marker != "this":
@@ -385,20 +422,20 @@ def antecedent(kind: str, pos: int, word: str | None, full: list[Found], marker:
         # any act of its kind means the document's own, or nothing (осы ереже:
         # this rule); a bare type word far from any act means the document's own
         return before
-    return own()
+    return own
 
 
-def _defined(kind: str, pos: int, word: str | None, full: list[Found]) -> Found | None:
+def _defined(kind: str, pos: int, word: str | None, named: _Named) -> Found | None:
     """The last act before `pos` whose defined one-word short name is `word`."""
     if not word:
         return None
 
     def defines(f: Found) -> bool:
         alias = f.fields.get("_alias")
-        return (f.start < pos and f.fields.get("kind") == kind and bool(alias) and len(alias.split()) == 1
+        return (f.fields.get("kind") == kind and bool(alias) and len(alias.split()) == 1
                 and _same_word(alias, word))
 
-    return _last(full, defines)
+    return named.last_before(pos, defines)
 
 
 def resolve_anaphora(instruments: list[Found]) -> list[Found]:
@@ -406,6 +443,7 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
     type words that point to nothing (`заң` in general)."""
     full = [f for f in instruments
             if not (f.fields.get("_marker") or f.fields.get("_bare") or f.fields.get("_antecedent"))]
+    named = _Named(full)
     by_span = {(f.start, f.end): f for f in instruments}
     has_own = any(f.fields.get("self") for f in full)
     out = []
@@ -422,7 +460,7 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         if fl.get("_self_word") or fl.get("_own_draft"):
             # осы ақпарат, бұл құжат, Баяндама жобасы: the document's own
             # report, when the document is or approves one
-            own = _first(full, lambda g: g.fields.get("self") and g.fields.get("kind") == fl["kind"])
+            own = named.own(fl["kind"])
             out.append(_replace(f, **_identity(own.fields), anaphora=True) if own else _replace(f, _drop=True))
             continue
         if not marker and not fl.get("_bare"):
@@ -430,7 +468,7 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             continue
         if fl.get("_bare") and not marker and fl.get("_plural") and fl.get("_capital"):
             # Қағидалардың: only as the short name defined for an act before it
-            target = _defined(fl["kind"], f.start, fl.get("_head_text"), full)
+            target = _defined(fl["kind"], f.start, fl.get("_head_text"), named)
             out.append(_replace(f, **_identity(target.fields), anaphora=True) if target
                        else _replace(f, _drop=True))
             continue
@@ -439,15 +477,15 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             continue
         if fl.get("_ordinal_ref"):
             # төртінші және бесінші мерзімді баяндама: the report named before with those numbers
-            named = _last(full, lambda g: g.start < f.start and g.fields.get("kind") == fl["kind"]
-                          and all(w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]))
-            out.append(_replace(f, **_identity(named.fields), anaphora=True) if named
+            report = named.last_before(f.start, lambda g: g.fields.get("kind") == fl["kind"] and all(
+                w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]))
+            out.append(_replace(f, **_identity(report.fields), anaphora=True) if report
                        else _replace(f, _drop=True))
             continue
         if fl.get("_its"):
             # оның факультативтік хаттамасы: the protocol of the treaty named just before
-            treaty = _last(full, lambda g: g.start < f.start and g.fields.get("kind") == fl["kind"]
-                           and g.fields.get("title"))
+            treaty = named.last_before(f.start, lambda g: g.fields.get("kind") == fl["kind"]
+                                       and g.fields.get("title"))
             if not treaty or f.start - treaty.end > RECENT:
                 out.append(_replace(f, _drop=True))
                 continue
@@ -459,18 +497,18 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             # a capitalised type word that is not always an act's (Келісім is
             # also "accord"): only an act named with it just before
             head = _head_lemma(fl["_head_text"]) if fl.get("_head_text") else None
-            named = _last(full, lambda g: g.start < f.start and g.fields.get("_head_text") and _same_head(g, head))
-            target = named if named and f.start - named.end <= RECENT else None
+            same_word = named.last_before(f.start, lambda g: g.fields.get("_head_text") and _same_head(g, head))
+            target = same_word if same_word and f.start - same_word.end <= RECENT else None
             out.append(_replace(f, **_identity(target.fields), anaphora=True) if target else _replace(f, _drop=True))
             continue
-        target = antecedent(fl["kind"], f.start, fl.get("_head_text"), full, marker)
+        target = antecedent(fl["kind"], f.start, fl.get("_head_text"), named, marker)
         if target is not None and fl.get("_near") and not target.fields.get("self") \
                 and f.start - target.end > RECENT:
             target = None  # бұл шешім far from any decision: a decision in general
         if target is None and marker == "this" and not has_own and fl["kind"] not in FOREIGN:
             # the document's own act, known only from `осы шешім`
             own = {"kind": fl["kind"], "self": True}
-            full.append(Found("instrument", f.start, f.end, own))
+            named.add(Found("instrument", f.start, f.end, own))
             has_own = True
             out.append(_replace(f, **own, anaphora=True))
             continue
@@ -484,7 +522,7 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
 # ---------------------------------------------------------------- provisions, obligations
 
 def _point(f: Found, key: str, span_key: str, anaphora_key: str,
-           by_span: dict[tuple[int, int], Found], kept: list[Found]) -> Found:
+           by_span: dict[tuple[int, int], Found], kept: _Named) -> Found:
     """Replace a provision's `instrument` (an obligation's `source`) with the
     identity of the resolved act it belongs to."""
     fl = f.fields
@@ -496,9 +534,8 @@ def _point(f: Found, key: str, span_key: str, anaphora_key: str,
     elif fl.get(anaphora_key):
         kind = fl[anaphora_key]
         if kind == "self":
-            # the document itself: its main own act (the one its header
-            # states, the first of those that state the most)
-            target = max((g for g in kept if g.fields.get("self")), key=lambda g: len(g.fields), default=None)
+            # the document itself: its main own act (the one its header states)
+            target = kept.main_own()
         else:
             # a bare type word: the document's own act of that kind, else the
             # act of that kind named before
