@@ -111,17 +111,16 @@ class Context:
         right = [RIGHT_EDGE] * EDGES if end < len(text) else []
         tokens = [LEFT_EDGE] * lo + own + right
         hi = lo + len(own)
-        quotes: dict = {k: OUTSIDE for k in range(lo)}
-        quotes.update((k, OUTSIDE) for k in range(hi, len(tokens)))
-        pairs = src.quotes.between(start, end)
-        at = {}
-        for k in range(lo, hi):
-            if tokens[k].text in QUOTES:
-                at[tokens[k].start] = k
-        for char, k in at.items():
-            if char in pairs:
-                quotes[k] = at.get(pairs[char], OUTSIDE)
-        return cls(src, start, end, own, text, src.vocab, tokens, [t.start for t in own], lo, hi, quotes,
+        quotes: dict = dict.fromkeys(range(lo), OUTSIDE)
+        quotes.update(dict.fromkeys(range(hi, len(tokens)), OUTSIDE))
+        starts = [t.start for t in own]
+        at = {char: lo + bisect_left(starts, char) for char in src.quotes.within(start, end)}
+        if at:
+            pairs = src.quotes.between(start, end)
+            for char, k in at.items():
+                if char in pairs:
+                    quotes[k] = at.get(pairs[char], OUTSIDE)
+        return cls(src, start, end, own, text, src.vocab, tokens, starts, lo, hi, quotes,
                    src.dates_by_end, src.dates_by_start, src.institutions_by_end, src.institution_starts)
 
     def wider(self, side: str, char: int) -> "Context":
@@ -270,6 +269,8 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     A `short` name (a code's or a declaration's, without a title word) has at
     most SHORT_NAME words and no punctuation."""
     toks = ctx.tokens
+    n = len(toks)
+    institutions = ctx.institutions_by_end
     j = end
     first = None
     why = "limit"
@@ -277,10 +278,11 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     parties = False  # reading the bodies an agreement is between
     while j >= 0 and end - j < limit:
         tok = toks[j]
-        if ctx.gap_break(j):
+        if j + 1 < n and toks[j + 1].blank_before:
             why = "sentence"
             break
-        inst = ctx.institution_ending(j)
+        f = institutions.get(tok.end)
+        inst = (ctx.index_at(f.start), f) if f else None
         if inst and not short and (parties or j + 1 <= end and "between" in ctx.roles(j + 1)):
             first = inst[0]  # ... Ассамблеясы мен ... министрлігінің арасындағы келісім: the parties
             j = inst[0] - 1
@@ -314,7 +316,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
                 continue
             why = "qualifier"
             break
-        if ctx.joins_act(j):
+        if "and" in roles and ctx.joins_act(j):
             why = "joined"  # Конвенцияға және босқындар ... қатысты оның Хаттамасы: a second name
             break
         if "boundary" in roles or "anaphora" in roles or "this" in roles:

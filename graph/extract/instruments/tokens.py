@@ -14,6 +14,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|№|[^\w\s]")
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[-/.]\w+)*|№|[^\w\s])")  # a token and the space before it
 _QUOTE = re.compile(r"[«“„»”\"']")
 _BLANK = re.compile(r"\n[^\S\n]*\n")  # an empty line: quotes pair within a paragraph
 OPEN_QUOTES = frozenset("«“„")
@@ -106,18 +107,19 @@ def tokenize(text: str, start: int, end: int, prev_end: int | None = None) -> li
     same = len(lowered) == len(part)
     out: list[Token] = []
     append = out.append
-    prev_end = start if prev_end is None else prev_end
-    newline = text.find("\n", prev_end, end)  # the next line break: tokens before it follow none
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
-        word = m.group()
+    new = tuple.__new__
+    end_before = start  # where the token before ends
+    lines = text.count("\n", prev_end, start) if prev_end is not None else 0  # breaks before `start`
+    for space, word in _SPACED_TOKEN.findall(text, start, end):
+        s = end_before + len(space)
+        e = end_before = s + len(word)
         nl = 0
-        if 0 <= newline < s:
-            nl = text.count("\n", prev_end, s)
-            newline = text.find("\n", e, end)
-        low = lowered[s - start:e - start] if same else fold(word)
-        append(Token(word, s, e, low, nl > 0, nl > 1, word[0].isalpha(), word[0].isupper()))
-        prev_end = e
+        if lines or "\n" in space:
+            nl = lines + space.count("\n")
+            lines = 0
+        first = word[0]
+        append(new(Token, (word, s, e, lowered[s - start:e - start] if same else fold(word), nl > 0, nl > 1,
+                           first.isalpha(), first.isupper())))
     return out
 
 
@@ -133,6 +135,10 @@ class Quotes:
         self.breaks = [m.start() for m in _BLANK.finditer(text)]
         self.pairs: dict[int, int] = {}
         self.done: set[int] = set()
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Offsets of the quotes in text[start:end]."""
+        return [m.start() for m in _QUOTE.finditer(self.text, start, end)]
 
     def between(self, start: int, end: int) -> dict[int, int]:
         """The pairs of every paragraph that text[start:end] touches."""
