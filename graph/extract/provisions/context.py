@@ -14,8 +14,8 @@ from itertools import product
 
 from ...models import Found
 from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
-from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, NUMBERED_LINE, WORD, Chain, Group, Parser, grammar,
-                      line_start, norm, opens_line)
+from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, WORD, Chain, Group, Parser, grammar, line_start, norm,
+                      opens_line)
 
 
 MAX_HEADER_REACH = 3000  # characters a header's items may run
@@ -111,14 +111,14 @@ def _founds(cited: Cited) -> list[Found]:
 class Reading:
     """One language's pass over a text: what earlier chains left for later ones."""
 
-    def __init__(self, text: str, instruments: list[Found], lang: str):
+    def __init__(self, text: str, instruments: list[Found], lang: str, numbered: list[tuple[int, str]]):
         self.text = text
         self.lang = lang
         self.acts = Acts(text, instruments, grammar(lang))
         self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
         self.headings: dict[str, Group] = {}  # field -> the latest heading's unit (`5-бап.`)
         # where numbered paragraphs begin (`2. Осы қаулы ...`): (position, number)
-        self.numbered = [(m.start(), m.group(1)) for m in NUMBERED_LINE.finditer(text)]
+        self.numbered = numbered
         self.numbered_at = [pos for pos, _n in self.numbered]
         self.named: Cited | None = None  # the latest chain with an act
         self.previous: Cited | None = None  # the latest chain in the window

@@ -49,15 +49,18 @@ MAX_LINE = 2000
 MAX_HEADING = 160  # characters from a heading's chain to the end of the heading
 WINDOW_BEFORE = 300
 WINDOW_AFTER = 900
-READ_BEHIND = 48  # characters first read before a unit word for the list of numbers it ends
-READ_AHEAD = 160  # characters read at a time past a unit word
+READ_BEHIND = 32  # characters first read before a unit word for the list of numbers it ends
+READ_AHEAD = 32  # characters read at a time past a unit word
 
 # A numbered paragraph of an act's own text opens a line: `2. Осы қаулы ...`.
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]", re.MULTILINE)
+_NUMBERED_AFTER_BREAK = re.compile(r"\n[ \t]*(\d+)\.[ \t]")  # the same, found from its line break
 WORD = re.compile(r"\s*([^\W\d_]+)")  # the next word, past spaces
-_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
+# what `tokenize` skips (spaces and `_`), then a token: digits, letters (with
+# the few non-letter characters \w holds, ² and ½) or a single mark
+_TOKEN = re.compile(r"([\s_]*)(?:(\d+)|([^\W\d_]+)|([^\w\s]))")
 _SPACE = re.compile(r"\s")
-_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")  # where a token of letters begins
+_WORD_AT = re.compile(r"(?<![^\W\d_])[^\W\d_]+")  # a token of letters, from its start
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _HYPHENS = frozenset("-‐‑–—")
 _LIST_MARKS = _HYPHENS | {".", ")", ",", ";"}  # the punctuation a list of numbers holds
@@ -296,12 +299,43 @@ def unit_of(word: str, lang: str = "kk") -> Unit | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def in_list(word: str, lang: str = "kk") -> bool:
+    """Whether a word may stand in a list of numbers before its unit word: a
+    letter item (`a`), a joiner (`және`), a number word, an ordinal ending (`ші`)."""
+    return (len(word) == 1 or norm(word) in grammar(lang).joins or numbers.number_word(word) is not None
+            or numbers.strip_ordinal_suffix("1-" + word) == "1")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end]: runs of digits, runs of letters, single
+    marks. Offsets are counted from the lengths `findall` gives (faster than
+    a match object per token)."""
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        s = m.group()
-        kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
-        out.append(Token(kind, s, m.start(), m.end(), norm(s) if kind == "word" else s))
+    pos = start
+    for skipped, digits, letters, mark in _TOKEN.findall(text, start, end):
+        pos += len(skipped)
+        if digits:
+            stop = pos + len(digits)
+            out.append(Token("num", digits, pos, stop, digits))
+        elif letters:
+            stop = pos + len(letters)
+            kind = "word" if letters[0].isalpha() else "num" if letters[0].isdigit() else "punct"
+            out.append(Token(kind, letters, pos, stop, norm(letters) if kind == "word" else letters))
+        else:
+            stop = pos + 1
+            out.append(Token("punct", mark, pos, stop, mark))
+        pos = stop
+    return out
+
+
+def numbered_lines(text: str) -> list[tuple[int, str]]:
+    """Where the numbered paragraphs of a text begin, with their numbers: the
+    matches of NUMBERED_LINE, found from the line breaks (a literal the regex
+    engine skips to fast, where `^` is tried at every character)."""
+    first = NUMBERED_LINE.match(text)
+    out = [(0, first.group(1))] if first is not None else []
+    out.extend((m.start() + 1, m.group(1)) for m in _NUMBERED_AFTER_BREAK.finditer(text))
     return out
 
 
@@ -312,16 +346,28 @@ def lowered(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 
 
-def spots(low: str, lang: str = "kk") -> list[int]:
+@lru_cache(maxsize=1)
+def _all_keys() -> dict[str, list[tuple[str, tuple[int, ...]]]]:
+    """Every language's keys, each once (`абзац` is both Kazakh and Russian):
+    key -> [(language, offsets)]."""
+    out: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for lang in LANGS:
+        for key, offsets in grammar(lang).keys:
+            out.setdefault(key, []).append((lang, offsets))
+    return out
+
+
+def spots(low: str) -> dict[str, list[int]]:
     """Where a unit word's stem may begin in `low` (the text `lowered`), in
-    order: one `str.find` pass per key, no work per word."""
-    out: set[int] = set()
-    for key, offsets in grammar(lang).keys:
+    order, per language: one `str.find` pass per key, no work per word."""
+    out: dict[str, set[int]] = {lang: set() for lang in LANGS}
+    for key, uses in _all_keys().items():
         at = low.find(key)
         while at != -1:
-            out.update(at - d for d in offsets)
+            for lang, offsets in uses:
+                out[lang].update(at - d for d in offsets)
             at = low.find(key, at + 1)
-    return sorted(p for p in out if p >= 0)
+    return {lang: sorted(p for p in found if p >= 0) for lang, found in out.items()}
 
 
 def anchors(text: str, spots: Iterable[int], lang: str = "kk") -> Iterator[tuple[int, int]]:
@@ -352,11 +398,11 @@ def windows(text: str, spots: Iterable[int], lang: str = "kk") -> Iterator[tuple
 
 
 def _cut(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """A window widened to the spaces around it."""
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
-    while hi < len(text) and not text[hi].isspace():
-        hi += 1
-    return lo, hi
+    m = _SPACE.search(text, hi)
+    return lo, m.start() if m is not None else len(text)
 
 
 _START = attrgetter("start")
@@ -395,8 +441,9 @@ class Parser:
     def _read_at(self, pos: int) -> None:
         """Tokens for a unit word at `pos`, past what was read: from two tokens
         before the list of numbers it may end, with a gap before them, or on
-        from what was read if that is near."""
-        m = _SPACE.search(self.text, pos, self.hi)
+        from what was read if that is near; and a little past it, which the
+        grammar reads next."""
+        m = _SPACE.search(self.text, pos + READ_AHEAD, self.hi)
         end = m.start() if m is not None else self.hi
         behind = READ_BEHIND
         while pos - behind > self.done:
@@ -424,20 +471,19 @@ class Parser:
 
     def in_list(self, t: Token) -> bool:
         """Whether a token may stand in a list of numbers before its unit word:
-        a number, a letter item, a number word, an ordinal ending, a joiner or
-        the list's punctuation."""
+        a number, the list's punctuation, or a word that may (`in_list`)."""
         if t.kind == "num":
             return True
         if t.kind == "punct":
             return t.text in _LIST_MARKS
-        return t.kind == "word" and (len(t.text) == 1 or t.low in self.g.joins
-                                     or numbers.number_word(t.text) is not None
-                                     or numbers.strip_ordinal_suffix("1-" + t.text) == "1")
+        return t.kind == "word" and in_list(t.text, self.lang)
 
     def anchor(self, pos: int) -> tuple[int, int] | None:
         """The token of a unit word that begins at `pos` and the first token a
         chain through it may open at; None if no unit word begins there."""
-        if not _WORD_START.match(self.text, pos):
+        word = _WORD_AT.match(self.text, pos)
+        if word is None or (unit_of(word.group(), self.lang) is None
+                            and norm(word.group()) not in self.g.abbreviations):
             return None
         if pos >= self.done:
             self._read_at(pos)
