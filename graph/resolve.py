@@ -197,15 +197,6 @@ def _normed(fl: dict) -> dict[str, str]:
 class _Act:
     fields: dict
     normed: dict[str, str]  # _normed(fields), kept up to date as the act takes fields
-    alias: list[str] | None  # the lemmas of the short name the text defined for it
-
-    def take(self, fl: dict, normed: dict[str, str]) -> None:
-        """Add the identity fields a compatible mention states and the act lacks."""
-        for k in IDENTITY:
-            if fl.get(k) and not self.fields.get(k):
-                self.fields[k] = fl[k]
-                if k in normed:
-                    self.normed[k] = normed[k]
 
 
 def _compatible(act: _Act, fl: dict, normed: dict[str, str]) -> bool:
@@ -222,38 +213,89 @@ def _compatible(act: _Act, fl: dict, normed: dict[str, str]) -> bool:
     return bool(act.fields.get("self")) == bool(fl.get("self"))
 
 
-def _shortened(acts: list[_Act], kind_acts: list[int], aliased: list[int], fl: dict,
-               normed: dict[str, str]) -> int | None:
-    """The act (of the mention's kind, `kind_acts`; `aliased` those with a
-    short name) whose earlier, longer title ends with this mention's title."""
-    if fl.get("date") or fl.get("number") or "title" not in normed:
-        return None
-    title = normed["title"].split()
-    if not title:
-        return None
-    if aliased:
-        lemmas = [_lemma(w) for w in title]
-        for n in reversed(aliased):
-            if acts[n].alias == lemmas:
-                # the short name the text defined for it (бұдан әрі – Салық
-                # кодексі), in whatever ending
+class _Acts:
+    """The acts of one document so far, indexed for what `unify` asks of every
+    mention (which acts share its number or title, which act's longer title
+    ends with its title), so that no question reads all acts of a kind: a code
+    that names thousands of acts stays linear. An act's kind never changes,
+    and its number and title, once stated, never change either."""
+
+    def __init__(self) -> None:
+        self.acts: list[_Act] = []
+        self._sharing: dict[tuple, list[int]] = {}  # (kind, "number" | "title", normalised value) -> acts
+        self._aliased: dict[str | None, list[int]] = {}  # kind -> the acts with a defined short name
+        self._alias: dict[int, list[str]] = {}  # act -> the lemmas of its short name
+        self._ending: dict[tuple, int] = {}  # (kind, last words of a longer title) -> the last act
+
+    def add(self, fl: dict, normed: dict[str, str]) -> int:
+        """A new act, as the mention `fl` states it."""
+        n = len(self.acts)
+        self.acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, dict(normed)))
+        kind = fl.get("kind") or None  # the kind as the act states it
+        alias = fl.get("_alias")
+        if alias:
+            self._aliased.setdefault(kind, []).append(n)
+            self._alias[n] = [_lemma(w) for w in _norm(alias).split()]
+        self._index(n, kind, normed)
+        return n
+
+    def take(self, n: int, fl: dict, normed: dict[str, str]) -> None:
+        """Add to act `n` the identity fields a compatible mention states and the act lacks."""
+        act = self.acts[n]
+        new = {}
+        for k in IDENTITY:
+            if fl.get(k) and not act.fields.get(k):
+                act.fields[k] = fl[k]
+                if k in normed:
+                    act.normed[k] = new[k] = normed[k]
+        if new:
+            self._index(n, act.fields.get("kind"), new)
+
+    def _index(self, n: int, kind: str | None, normed: dict[str, str]) -> None:
+        for key in ("number", "title"):
+            if key in normed:
+                self._sharing.setdefault((kind, key, normed[key]), []).append(n)
+        if "title" in normed:
+            words = normed["title"].split()
+            for size in range(2, min(SHORT_TITLE, len(words) - 1) + 1):
+                ending = (kind, tuple(words[-size:]))
+                self._ending[ending] = max(n, self._ending.get(ending, n))
+
+    def compatible(self, fl: dict, normed: dict[str, str]) -> int | None:
+        """The first act that shares a number or a title with the mention and contradicts nothing."""
+        kind = fl.get("kind")
+        sharing = [n for key in ("number", "title") if key in normed
+                   for n in self._sharing.get((kind, key, normed[key]), ())]
+        for n in sorted(set(sharing)) if len(sharing) > 1 else sharing:
+            if _compatible(self.acts[n], fl, normed):
                 return n
-    if not 2 <= len(title) <= SHORT_TITLE:
         return None
-    for n in reversed(kind_acts):
-        full = acts[n].normed.get("title", "").split()
-        if len(full) > len(title) and full[-len(title):] == title:
-            return n
-    return None
+
+    def shortened(self, fl: dict, normed: dict[str, str]) -> int | None:
+        """The act whose earlier, longer title ends with this mention's title."""
+        if fl.get("date") or fl.get("number") or "title" not in normed:
+            return None
+        title = normed["title"].split()
+        if not title:
+            return None
+        aliased = self._aliased.get(fl.get("kind"))
+        if aliased:
+            lemmas = [_lemma(w) for w in title]
+            for n in reversed(aliased):
+                if self._alias[n] == lemmas:
+                    # the short name the text defined for it (бұдан әрі –
+                    # Салық кодексі), in whatever ending
+                    return n
+        if not 2 <= len(title) <= SHORT_TITLE:
+            return None
+        return self._ending.get((fl.get("kind"), tuple(title)))
 
 
 def unify(instruments: list[Found]) -> list[Found]:
     """One act, one set of kind/title/date/number/issuer per document: mentions
     that share a number or a title (and contradict nothing) take the union of
     what each states."""
-    acts: list[_Act] = []
-    by_kind: dict[str | None, list[int]] = {}  # an act's kind never changes: only same kinds unite
-    aliased: dict[str | None, list[int]] = {}  # the acts of a kind with a defined short name
+    acts = _Acts()
     owner: dict[int, int] = {}
     shortened: set[int] = set()
     for i, f in enumerate(instruments):
@@ -261,32 +303,23 @@ def unify(instruments: list[Found]) -> list[Found]:
         if fl.get("_marker") or fl.get("_bare") or fl.get("_antecedent"):
             continue
         normed = _normed(fl)
-        kind = fl.get("kind")
-        kind_acts = by_kind.get(kind, [])
-        short = _shortened(acts, kind_acts, aliased.get(kind), fl, normed)
+        short = acts.shortened(fl, normed)
         if short is not None:
             # a shortened name for an act named in full before (Құжаттандыру
             # қағидалары after ... халқын құжаттандыру қағидалары)
             owner[i] = short
             shortened.add(i)
             continue
-        for n in kind_acts:
-            if _compatible(acts[n], fl, normed):
-                acts[n].take(fl, normed)
-                owner[i] = n
-                break
+        same = acts.compatible(fl, normed)
+        if same is not None:
+            acts.take(same, fl, normed)
+            owner[i] = same
         else:
-            owner[i] = len(acts)
-            by_kind.setdefault(kind or None, []).append(len(acts))  # the kind as the act states it
-            alias = fl.get("_alias")
-            if alias:
-                aliased.setdefault(kind or None, []).append(len(acts))
-            acts.append(_Act({k: fl[k] for k in IDENTITY + ("self", "_alias") if fl.get(k)}, dict(normed),
-                             [_lemma(w) for w in _norm(alias).split()] if alias else None))
+            owner[i] = acts.add(fl, normed)
     # what each act gives its mentions: the fields it states, and those it
     # does not (which a mention that states them as empty loses)
     gives = [({k: act.fields[k] for k in IDENTITY + ("self",) if act.fields.get(k) is not None},
-              [k for k in IDENTITY + ("self",) if act.fields.get(k) is None]) for act in acts]
+              [k for k in IDENTITY + ("self",) if act.fields.get(k) is None]) for act in acts.acts]
     out = []
     for i, f in enumerate(instruments):
         n = owner.get(i)
@@ -335,18 +368,32 @@ _UNKNOWN = object()
 
 class _Named:
     """The act mentions a pointing mention may mean, in the order given (text
-    order), for the look-backs of anaphora: the acts before a position are
-    found by bisection, not by a pass over all of them."""
+    order), for the look-backs of anaphora. They are grouped by kind and by
+    type word, and the acts of a group before a position are found by
+    bisection, so that a look-back reads neither all acts nor all text before
+    it (a code of thousands of references stays linear)."""
 
     def __init__(self, acts: list[Found]) -> None:
         self._acts = acts
-        self._starts = [f.start for f in acts]
-        self._in_order = all(a <= b for a, b in zip(self._starts, self._starts[1:]))
+        starts = [f.start for f in acts]
+        self._in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+        self._groups: dict[tuple, tuple[list[int], list[Found]]] = {}  # group -> (starts, acts)
+        for f in acts:
+            for group in self._of(f):
+                group_starts, group_acts = self._groups.setdefault(group, ([], []))
+                group_starts.append(f.start)
+                group_acts.append(f)
         self._added: list[Found] = []  # acts known only from a pointing mention: after all the others
         self._own: dict[str | None, Found] = {}  # kind -> the first own act (`self`) of that kind
-        self._main: Found | None | object = _UNKNOWN
         for f in acts:
             self._note_own(f)
+        self._main: Found | None | object = _UNKNOWN
+
+    @staticmethod
+    def _of(f: Found) -> tuple[tuple, ...]:
+        """The groups of an act: all acts, its kind, its type word."""
+        head = f.fields.get("_head_text")
+        return ((), ("kind", f.fields.get("kind"))) + ((("head", _head_lemma(head)),) if head else ())
 
     def _note_own(self, f: Found) -> None:
         if f.fields.get("self"):
@@ -368,14 +415,17 @@ class _Named:
                              key=lambda g: len(g.fields), default=None)
         return self._main
 
-    def last_before(self, pos: int, test) -> Found | None:
+    def last_before(self, pos: int, test, kind: str | None | object = _UNKNOWN,
+                    head: str | None | object = _UNKNOWN) -> Found | None:
         """The last act (in the order given, added ones last) that starts
-        before `pos` and passes `test`."""
+        before `pos` and passes `test`; `test` may only pass acts of `kind`,
+        or named with the type word whose lemma is `head`, when given."""
         for f in reversed(self._added):
             if f.start < pos and test(f):
                 return f
-        acts = self._acts
-        end = bisect_left(self._starts, pos) if self._in_order else len(acts)
+        group = ("kind", kind) if kind is not _UNKNOWN else ("head", head) if head is not _UNKNOWN else ()
+        starts, acts = self._groups.get(group, ((), ()))
+        end = bisect_left(starts, pos) if self._in_order else len(acts)
         for i in range(end - 1, -1, -1):
             f = acts[i]
             if f.start < pos and test(f):
@@ -399,14 +449,14 @@ def antecedent(kind: str, pos: int, word: str | None, named: _Named, marker: str
         return (fl.get("kind") == kind and (not word or _same_head(f, head))
                 and (kind not in FOREIGN or not word or bool(fl.get("_head_text"))))
 
-    before = named.last_before(pos, is_before)
+    before = named.last_before(pos, is_before, kind=kind)
     own = named.own(kind)
     if marker == "this" and own is not None:
         return own
     if word:
         # the same type word used for an act of another kind (an agreement
         # between bodies, not states): the nearer one
-        same_word = named.last_before(pos, lambda f: f.fields.get("_head_text") and _same_head(f, head))
+        same_word = named.last_before(pos, lambda f: f.fields.get("_head_text") and _same_head(f, head), head=head)
         if same_word is not None and (before is None or same_word.start > before.start) \
                 and pos - same_word.end <= RECENT:
             return same_word
@@ -414,7 +464,7 @@ def antecedent(kind: str, pos: int, word: str | None, named: _Named, marker: str
         return before
     if word:
         defined = named.last_before(pos, lambda f: f.fields.get("_alias") and is_before(f)
-                                    and _same_word(f.fields["_alias"].split()[-1], word))
+                                    and _same_word(f.fields["_alias"].split()[-1], word), kind=kind)
         if defined is not None:
             return defined
     if before is not None and marker and marker != "this":
@@ -435,7 +485,7 @@ def _defined(kind: str, pos: int, word: str | None, named: _Named) -> Found | No
         return (f.fields.get("kind") == kind and bool(alias) and len(alias.split()) == 1
                 and _same_word(alias, word))
 
-    return named.last_before(pos, defines)
+    return named.last_before(pos, defines, kind=kind)
 
 
 def resolve_anaphora(instruments: list[Found]) -> list[Found]:
@@ -478,14 +528,14 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         if fl.get("_ordinal_ref"):
             # төртінші және бесінші мерзімді баяндама: the report named before with those numbers
             report = named.last_before(f.start, lambda g: g.fields.get("kind") == fl["kind"] and all(
-                w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]))
+                w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]), kind=fl["kind"])
             out.append(_replace(f, **_identity(report.fields), anaphora=True) if report
                        else _replace(f, _drop=True))
             continue
         if fl.get("_its"):
             # оның факультативтік хаттамасы: the protocol of the treaty named just before
             treaty = named.last_before(f.start, lambda g: g.fields.get("kind") == fl["kind"]
-                                       and g.fields.get("title"))
+                                       and g.fields.get("title"), kind=fl["kind"])
             if not treaty or f.start - treaty.end > RECENT:
                 out.append(_replace(f, _drop=True))
                 continue
@@ -497,7 +547,8 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             # a capitalised type word that is not always an act's (Келісім is
             # also "accord"): only an act named with it just before
             head = _head_lemma(fl["_head_text"]) if fl.get("_head_text") else None
-            same_word = named.last_before(f.start, lambda g: g.fields.get("_head_text") and _same_head(g, head))
+            same_word = named.last_before(f.start, lambda g: g.fields.get("_head_text") and _same_head(g, head),
+                                          head=head)
             target = same_word if same_word and f.start - same_word.end <= RECENT else None
             out.append(_replace(f, **_identity(target.fields), anaphora=True) if target else _replace(f, _drop=True))
             continue
