@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..lang import lexicon
@@ -139,57 +140,62 @@ def _starts_word(text: str, pos: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
+_SPLIT_WORDS = re.compile(f"({_WORD.pattern})")  # split keeps what its group matched: the words
 
 
 class _Words:
     """The words of a text around the places the grammar reads: one run of
     consecutive words, tokenised on demand and grown by chunks to either side,
-    so that no Python object is made for the words of the text that no
-    anchor's grammar reaches. Indices count from the run's first place (the
-    words before it get negative ones); `has(k)` says whether word k exists
-    in the text at all, where a list would compare k with 0 and its length."""
+    so that nothing is done for the words of the text that no anchor's grammar
+    reaches. A chunk is split at C speed (`re.split`, offsets summed by
+    `accumulate`); a Word is made when it is first asked for. Indices count
+    from the run's first place (the words before it get negative ones);
+    `has(k)` says whether word k exists in the text at all, where a list
+    would compare k with 0 and its length."""
 
-    __slots__ = ("text", "keys", "items", "starts", "base", "lo", "hi")
+    __slots__ = ("text", "keys", "texts", "starts", "ends", "made", "base", "lo", "hi")
 
     def __init__(self, text: str, keys: str | None, pos: int) -> None:
         self.text, self.keys = text, keys
-        self.items: list[Word] = []
+        self.texts: list[str] = []  # the words of the run, as written
         self.starts: list[int] = []
-        self.base = 0  # the index of items[0]
+        self.ends: list[int] = []
+        self.made: list[Word | None] = []  # each Word once asked for
+        self.base = 0  # the index of the run's first word
         self.lo = self.hi = pos  # the run covers text[lo:hi]; both cut no word
 
-    def _tokens(self, a: int, b: int) -> list[Word]:
-        keys = self.keys
-        if keys is None:
-            return [Word(m.group(), m.start(), m.end(), m.group().translate(_LOOKALIKES).casefold())
-                    for m in _WORD.finditer(self.text, a, b)]
-        new = tuple.__new__  # a Word without the Python-level __new__ of a NamedTuple
-        return [new(Word, (m.group(), m.start(), m.end(), keys[m.start():m.end()]))
-                for m in _WORD.finditer(self.text, a, b)]
+    def _tokens(self, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
+        parts = _SPLIT_WORDS.split(self.text[a:b])  # gap, word, gap, ..., word, gap
+        offsets = list(accumulate(map(len, parts), initial=a))
+        return parts[1::2], offsets[1:-1:2], offsets[2::2]
 
     def _grow_right(self, chars: int = _CHUNK) -> None:
         b = _cut_after(self.text, self.hi + chars)
-        new = self._tokens(self.hi, b)
-        self.items += new
-        self.starts += [w.start for w in new]
+        texts, starts, ends = self._tokens(self.hi, b)
+        self.texts += texts
+        self.starts += starts
+        self.ends += ends
+        self.made += [None] * len(texts)
         self.hi = b
 
     def _grow_left(self) -> None:
-        a = _cut_before(self.text, self.lo - _CHUNK)
-        new = self._tokens(a, self.lo)
-        self.items[:0] = new
-        self.starts[:0] = [w.start for w in new]
-        self.base -= len(new)
+        a = _cut_before(self.text, self.lo - min(_CHUNK, max(_FIRST_CHUNK, self.hi - self.lo)))
+        texts, starts, ends = self._tokens(a, self.lo)
+        self.texts[:0] = texts
+        self.starts[:0] = starts
+        self.ends[:0] = ends
+        self.made[:0] = [None] * len(texts)
+        self.base -= len(texts)
         self.lo = a
 
     def has(self, k: int) -> bool:
-        if 0 <= k - self.base < len(self.items):
+        if 0 <= k - self.base < len(self.texts):
             return True
         while k < self.base:
             if self.lo == 0:
                 return False
             self._grow_left()
-        while k - self.base >= len(self.items):
+        while k - self.base >= len(self.texts):
             if self.hi >= len(self.text):
                 return False
             self._grow_right()
@@ -197,9 +203,16 @@ class _Words:
 
     def __getitem__(self, k: int) -> Word:
         j = k - self.base
-        if 0 <= j < len(self.items) or self.has(k):
-            return self.items[k - self.base]
-        raise IndexError(k)
+        if not 0 <= j < len(self.texts):
+            if not self.has(k):
+                raise IndexError(k)
+            j = k - self.base
+        w = self.made[j]
+        if w is None:
+            text, start, end = self.texts[j], self.starts[j], self.ends[j]
+            key = self.keys[start:end] if self.keys is not None else text.translate(_LOOKALIKES).casefold()
+            w = self.made[j] = tuple.__new__(Word, (text, start, end, key))  # without the NamedTuple's Python __new__
+        return w
 
     def first_after(self, i: int, pattern: re.Pattern[str], barrier: int, floor: int) -> int:
         """The index of the first word after `barrier` and after the last
@@ -241,12 +254,15 @@ def _markers_by_first_word(lang: str = "kk") -> dict[str, tuple[Marker, ...]]:
 
 def _matching_markers(words: _Words, i: int, lang: str = "kk") -> list[Marker]:
     """Every marker that starts at word i, longest first."""
-    out = []
-    for mk in _markers_by_first_word(lang).get(words[i].key, ()):
-        n = len(mk.words)
-        if words.has(i + n - 1) and all(words[i + k].key == mk.words[k] for k in range(n)):
-            out.append(mk)
-    return out
+    candidates = _markers_by_first_word(lang).get(words[i].key, ())
+    if not candidates:
+        return []
+    ahead = [words[i].key]
+    for k in range(1, len(candidates[0].words)):  # longest first: the most words any needs
+        if not words.has(i + k):
+            break
+        ahead.append(words[i + k].key)
+    return [mk for mk in candidates if tuple(ahead[:len(mk.words)]) == mk.words]
 
 
 def _match_marker(words: _Words, i: int, lang: str = "kk") -> Marker | None:
@@ -303,14 +319,19 @@ def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
     word `hi`, starting after the last of `blockers` there (a statement's
     source act and bearer are fields of their own; `сәйкес` after a source
     goes with it); the words of `skip` (an addressee) are left out."""
+    fillers, after_date = _fillers(), _after_date()
+    seen: dict[int, bool] = {}
+
     def skipped(k: int) -> bool:
-        if (bool(skip) and skip[0] <= words[k].start < skip[1]) or ctx.in_parens(words[k].start):
-            return True
-        if words[k].key in _fillers():  # `мынадай`: announces what follows, names nothing
-            return True
-        # a date and the postposition after it (`31 наурызға дейін`) say when, not what
-        return ctx.in_date(words[k].start) or (
-            words[k].key in _after_date() and words.has(k - 1) and ctx.in_date(words[k - 1].start))
+        out = seen.get(k)
+        if out is None:
+            w = words[k]
+            # `мынадай` announces what follows, names nothing; a date and the postposition
+            # after it (`31 наурызға дейін`) say when, not what
+            out = seen[k] = (bool(skip) and skip[0] <= w.start < skip[1]) or ctx.in_parens(w.start) \
+                or w.key in fillers or ctx.in_date(w.start) \
+                or (w.key in after_date and words.has(k - 1) and ctx.in_date(words[k - 1].start))
+        return out
 
     start, kept = hi, 0
     while start > lo and kept < size:
@@ -477,10 +498,18 @@ def _case(word: str) -> str | None:
     return readings[0].case if readings else None
 
 
-def _attach_ok(mk: Marker, text: str, words: _Words, i: int, n: int, lo: int) -> bool:
-    """Whether the word before the marker at i (n words long) is what the marker needs."""
-    if i <= lo:
-        return False
+def _opens_clause(text: str, words: _Words, i: int, quote: int | None) -> bool:
+    """Whether word i is the first of its clause (see _clause_start), read
+    from the word before it alone."""
+    if not words.has(i - 1):
+        return True
+    before = words[i - 1]
+    return bool(_CLAUSE_BREAK.search(text, before.end, words[i].start)) or (quote is not None and quote >= before.start)
+
+
+def _attach_ok(mk: Marker, text: str, words: _Words, i: int, n: int) -> bool:
+    """Whether the word before the marker at i (n words long, not the first
+    of its clause) is what the marker needs."""
     prev = words[i - 1].text
     if mk.attach in ("any", "subject", "list"):
         return True
@@ -785,29 +814,34 @@ def _trie(phrases: list[str]) -> str:
     return emit(root)
 
 
-def _endings(endings: list[str]) -> str:
-    """A regex for a word ending in any of `endings`, led by the ending's last
-    letter (`н(?:(?<=сын)|(?<=мын))`): the engine skips to that letter at C speed."""
-    by_last: dict[str, list[str]] = {}
+def _endings(endings: list[str], after: str) -> list[re.Pattern[str]]:
+    """Scans for a word ending in any of `endings`, followed by `after`: one
+    per last two letters, led by them as a literal (`ын(?:(?<=сын)|(?<=амын))`),
+    which the engine skips to at C speed; an alternation or a character class
+    would be tried at every character of the text."""
+    by_tail: dict[str, list[str]] = {}
     for e in endings:
-        by_last.setdefault(e[-1], []).append(e)
-    return "(?:" + "|".join(re.escape(last) + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")"
-                            for last, es in sorted(by_last.items())) + ")"
+        by_tail.setdefault(e[-2:], []).append(e)
+    return [re.compile(re.escape(tail) + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")" + after)
+            for tail, es in sorted(by_tail.items())]
 
 
 @lru_cache(maxsize=1)
-def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Scans of the folded text: a marker phrase after a non-word character,
-    one at the text's start, a command's end before a clause end, a Russian
-    infinitive's end."""
+def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """Scans of the folded text: a marker phrase after a character that is
+    not a letter of the lexicons (a class of letter ranges is checked faster
+    than "not a word character"; a rarer letter only adds a try), one at the
+    text's start, a command's end before a clause end, a Russian infinitive's end."""
     phrases = [" ".join(m.words) for m in _markers("kk") if m.modality in _RULES]
     phrases += [" ".join(m.words) for m in _markers("ru") if m.modality in _RU_RULES + ("formula",)]
     trie = _trie(phrases)
     commands = [row[1] for row in lexicon("kk", "verbs") if row[0] in _COMMAND_KINDS]
-    return (re.compile(r"[\W_](?=" + trie + r"(?![^\W_]))"),
+    letters = sorted({ch for lang in ("kk", "ru") for name in ("deontic", "verbs", "not_deontic")
+                      for row in lexicon(lang, name) for cell in row for ch in cell if _WORD_CHAR.match(ch)})
+    return (re.compile("[^" + "".join(map(re.escape, letters)) + "](?=" + trie + r"(?![^\W_]))"),
             re.compile(trie + r"(?![^\W_])"),
-            re.compile(_endings(commands) + "(?=" + _CLAUSE_FINAL.pattern + ")"),
-            re.compile(_endings(list(_ru_infinitive_endings())) + r"(?![^\W_]|[-‑][^\W_])"))
+            _endings(commands, "(?=" + _CLAUSE_FINAL.pattern + ")"),
+            _endings(list(_ru_infinitive_endings()), r"(?![^\W_]|[-‑][^\W_])"))
 
 
 @lru_cache(maxsize=None)
@@ -850,11 +884,12 @@ def _anchors(text: str, keys: str | None) -> tuple[list[int], list[int]]:
                 kk.add(p)
             if key in ru_first:
                 ru.add(p)
-    for found, rx in ((kk, command), (ru, infinitive)):
-        for m in rx.finditer(scan):
-            run = _Words(text, keys, m.end())  # the word ends there: its start is read from the words before
-            if run.has(-1) and run[-1].end == m.end():
-                found.add(run[-1].start)
+    for found, scans in ((kk, command), (ru, infinitive)):
+        for rx in scans:
+            for m in rx.finditer(scan):
+                run = _Words(text, keys, m.end())  # the word ends there: its start is read from the words before
+                if run.has(-1) and run[-1].end == m.end():
+                    found.add(run[-1].start)
     return sorted(kk), sorted(ru)
 
 
@@ -898,19 +933,21 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             words = _Words(text, keys, pos)
         i = words.index_at(pos)
         w = words[i]
-        mk = _match_marker(words, i)
-        if mk is not None and mk.modality not in _RULES:
-            mk = None
+        matching = _matching_markers(words, i)
+        mk = matching[0] if matching and matching[0].modality in _RULES else None
         if mk is not None:
             if mk.modality in ("formula", "not_rule"):
                 taken_until = words[i + len(mk.words) - 1].end
                 continue
-            lo = _clause_start(text, words, i, ctx.quotation_at(w.start))
+            quote = ctx.quotation_at(w.start)
+            if _opens_clause(text, words, i, quote):
+                continue  # no word before the marker in its clause: nothing it could attach to
             # a marker may have several rows (міндетті after a verbal noun, or as a predicate)
-            mk = next((m for m in _matching_markers(words, i)
-                       if m.modality in _RULES and _attach_ok(m, text, words, i, len(m.words), lo)), None)
+            mk = next((m for m in matching
+                       if m.modality in _RULES and _attach_ok(m, text, words, i, len(m.words))), None)
             if mk is None:
                 continue
+            lo = _clause_start(text, words, i, quote)
             n = len(mk.words)
             end = words[i + n - 1].end
             hi, bearer = _dative_bearer(ctx, words, lo, i)
