@@ -271,6 +271,8 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     toks = ctx.tokens
     n = len(toks)
     institutions = ctx.institutions_by_end
+    dates = ctx.dates_by_end
+    vocab = ctx.vocab
     j = end
     first = None
     why = "limit"
@@ -294,7 +296,8 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if inst and j < end and toks[j + 1].capitalised:
             why = "sentence"  # Көзі: ... орталығы Нәсілдік ... конвенция: a body in the nominative is no part
             break
-        d = ctx.date_ending(j)
+        f = dates.get(tok.end)
+        d = (ctx.index_at(f.start), f) if f else None
         if d:
             nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
             if nxt == "арналған" or nxt == "дейінгі":
@@ -303,7 +306,9 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
                 continue
             why = "date"
             break
-        roles = ctx.roles(j)
+        roles = vocab.by_word.get(tok.lower, _NO_ROLES)
+        if "country" in roles:
+            roles = ctx.roles(j)
         if "qualifier" in roles:
             # inside a longer name only as the subject of an act's fulfilment:
             # (... конвенцияны Қазақстан Республикасының орындауы туралы баяндама)
@@ -329,7 +334,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
                 and _plain_locative(tok.text):
             why = "sentence"  # ... органдарымен тығыз іс-қимылда ТМД ... туралы келісім: an adverbial
             break
-        if j < end and tok.is_word and _oblique_act(ctx, j):
+        if j < end and tok.is_word and _types_of(vocab, tok.text)[1] and _oblique_act(ctx, j):
             why = "sentence"  # ... Заңымен Экономикалық ... пактіні: another act's word ends the name
             break
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
