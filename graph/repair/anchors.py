@@ -25,11 +25,11 @@ line. Otherwise the text is left alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lang import lexicon
-from .mapped import EditLog, Repaired, identity, line_at
+from .mapped import EditLog, Repaired, line_at
 from .words import DocumentWords
 
 PDF_LINE_MAX = 130
@@ -220,13 +220,18 @@ def _weak_seams(token: str, next_token: str) -> tuple[tuple[int, str, str], ...]
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Hole:
+class Hole(NamedTuple):
     """Where an anchor goes back: it is inserted at `at`; `drop` spaces
     (a span) are deleted so that the anchor sits like a word."""
 
     at: int
     drop: tuple[int, int] | None = None
+
+
+# the gaps between words where anchors may have been cut out: two spaces
+# or more, one before a separator (or, optionally, a full stop)
+GAPS = re.compile(r"\s{2,}|\s(?=[),;\]])")
+GAPS_OPTIONAL = re.compile(r"\s{2,}|\s(?=[),;\].:])")
 
 
 def find_holes(line: str, tokens: list[tuple[int, int]], optional: bool = False) -> list[Hole]:
@@ -241,26 +246,27 @@ def find_holes(line: str, tokens: list[tuple[int, int]], optional: bool = False)
         holes.extend(Hole(k) for k in range(lead + starts_with_separator))
     elif lead == 0 and starts_with_separator:
         holes.append(Hole(0))
-    for k, (s, e) in enumerate(tokens):
-        tok = line[s:e]
-        if k > 0:
-            gap_start = tokens[k - 1][1]
-            gap = s - gap_start
-            left, right = line[gap_start - 1], line[s]
-            # each link cut out leaves one space; the exporter adds one more
-            # after an opening bracket; a separator keeps its place
-            count = gap if right in SEPARATORS else gap - 1
-            if optional and gap == 1 and right in SENTENCE_PUNCT and left not in OPENERS:
-                count = 1  # `енгізіледі) .`: a link cut before the full stop
-            for n in range(1, count + 1):
-                if n == 1 and left in OPENERS:
-                    holes.append(Hole(gap_start, (gap_start, gap_start + 1)))
-                else:
-                    holes.append(Hole(gap_start + n))
-        i = tok.find("()")
-        while i != -1:
-            holes.append(Hole(s + i + 1))
-            i = tok.find("()", i + 1)
+    if not tokens:
+        return holes
+    first, last = tokens[0][0], tokens[-1][1]
+    for m in (GAPS_OPTIONAL if optional else GAPS).finditer(line, first, last):
+        gap_start, s = m.span()
+        gap = s - gap_start
+        left, right = line[gap_start - 1], line[s]
+        # each link cut out leaves one space; the exporter adds one more
+        # after an opening bracket; a separator keeps its place
+        count = gap if right in SEPARATORS else gap - 1
+        if optional and gap == 1 and right in SENTENCE_PUNCT and left not in OPENERS:
+            count = 1  # `енгізіледі) .`: a link cut before the full stop
+        for n in range(1, count + 1):
+            if n == 1 and left in OPENERS:
+                holes.append(Hole(gap_start, (gap_start, gap_start + 1)))
+            else:
+                holes.append(Hole(gap_start + n))
+    i = line.find("()", first, last)
+    while i != -1:
+        holes.append(Hole(i + 1))
+        i = line.find("()", i + 1, last)
     holes.sort(key=lambda h: h.at)
     return holes
 
@@ -296,8 +302,7 @@ def group_anchors(block: list[tuple[int, int]], line: str, holes: int | None, gl
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     holes: list[Hole]
     anchors: list[tuple[int, int]]
     cut: tuple[int, int]
@@ -407,7 +412,7 @@ def order_faults(line: str) -> int:
 def applied(line: str, plan: Plan) -> str:
     log = EditLog()
     _record(log, 0, plan)
-    return log.apply(identity(line)).text
+    return log.apply_to_text(line)
 
 
 def _record(log: EditLog, offset: int, plan: Plan) -> None:

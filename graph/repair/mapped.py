@@ -98,6 +98,40 @@ class EditLog:
             kept = _GAP.join(map(_KEEP.__mul__, map(len, pieces)))
             self._edits.append((start, end, "".join(pieces), None, kept))
 
+    def _in_order(self) -> list[tuple[int, int, str, tuple[int, int] | None, bytes | None]]:
+        """The edits by position (insertions at a position before a
+        replacement starting there); ValueError if two overlap."""
+        edits = self._edits
+        if any(edits[i][0] > edits[i + 1][0] for i in range(len(edits) - 1)) or any(
+                ed[0] == ed[1] for ed in edits):
+            order = sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1] > edits[i][0], i))
+            edits = [edits[i] for i in order]
+        pos = 0
+        for start, end, *_ in edits:
+            if start < pos:
+                raise ValueError(f"overlapping repair edits at {start}")
+            pos = max(pos, end)
+        return edits
+
+    def apply_to_text(self, text: str) -> str:
+        """The stage's output text alone (no map): what `apply` would make
+        of `text`."""
+        if self._substitutions:
+            chars = list(text)
+            for pos, ch in self._substitutions:
+                chars[pos] = ch
+            text = "".join(chars)
+        parts: list[str] = []
+        pos = 0
+        for start, end, new, source, _ in self._in_order():
+            parts.append(text[pos:start] if start > pos else "")
+            if source is not None:
+                parts.append(text[source[0]:source[1]])
+            parts.append(new)
+            pos = max(pos, end)
+        parts.append(text[pos:])
+        return "".join(parts)
+
     def apply(self, rep: Repaired) -> Repaired:
         """The stage's output, mapped to the original through `rep`."""
         if not self._edits and not self._substitutions:
@@ -112,12 +146,7 @@ class EditLog:
             return Repaired(rep.original, text, s0, e0)
         n = len(text)
         end_point = e0[n - 1] if n else 0
-        edits = self._edits
-        if any(edits[i][0] > edits[i + 1][0] for i in range(len(edits) - 1)) or any(
-                ed[0] == ed[1] for ed in edits):
-            # insertions at a position come before a replacement starting there
-            order = sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1] > edits[i][0], i))
-            edits = [edits[i] for i in order]
+        edits = self._in_order()
         # the maps are assembled from byte slices of the input's maps and
         # joined once: a copy in C per edit, not a Python int per character
         parts: list[str] = []
@@ -127,8 +156,6 @@ class EditLog:
         w = s0.itemsize
         pos = 0
         for start, end, new, source, kept in edits:
-            if start < pos:
-                raise ValueError(f"overlapping repair edits at {start}")
             if start > pos:
                 parts.append(text[pos:start])
                 sp.append(bs[pos * w:start * w])

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
-CELL_NUMBER = re.compile(r"[-–+]?\(?\d[\d\s.,]*%?\)?\*?|[-–]")
-WORD = re.compile(r"[^\W\d_]{2,}")
+# a cell (a run of non-spaces) that is a number, a percentage, a dash, with
+# separators around it: `-12,5%`, `(3)`, `7*`, `–`, `15,`
+NUMBER_CELL = re.compile(r"(?<!\S)[,;]*+(?:[-–+]?\(?\d[\d.,]*+%?\)?\*?|[-–])[,;]*+(?!\S)")
+# a cell with a word in it (two letters in a row)
+WORD_CELL = re.compile(r"(?<!\S)(?=\S*?[^\W\d_]{2})\S+")
 
 
 def is_table_row(line: str) -> bool:
@@ -15,7 +18,5 @@ def is_table_row(line: str) -> bool:
     at the end (a sentence with a date and a number is prose)."""
     if line.rstrip().endswith((".", ";", ":")):
         return False
-    cells = line.split()
-    numbers = sum(1 for c in cells if CELL_NUMBER.fullmatch(c.strip(",;")))
-    words = sum(1 for c in cells if WORD.search(c))
-    return numbers >= 2 and numbers > words
+    numbers = len(NUMBER_CELL.findall(line))
+    return numbers >= 2 and numbers > len(WORD_CELL.findall(line))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 WORD = re.compile(r"[^\W\d_]+")
 WORD_CHAR = re.compile(r"[^\W\d_]")
@@ -15,6 +16,7 @@ WORD_CHAR = re.compile(r"[^\W\d_]")
 UNALIGNED_CASE = ("\u0130", "\u03a3")
 
 
+FEW_HITS = 16
 MOST = 2  # the stages ask "nowhere", "once" or "more than once"
 
 
@@ -41,6 +43,8 @@ class DocumentWords:
         return self.count(word) > 0
 
     def _look_up(self, key: str) -> int:
+        if not key or WORD.fullmatch(key) is None:
+            return 0  # no word at all (`оралды.`, `1-`)
         if self._low is None:
             text = self._text
             if any(c in text for c in UNALIGNED_CASE):
@@ -51,19 +55,33 @@ class DocumentWords:
             self._low = text.lower()
         if self._counts is not None:
             return min(self._counts.get(key, 0), MOST)
-        if not key or WORD.fullmatch(key) is None:
-            return 0
-        low, text, size, n = self._low, self._text, len(key), 0
-        i = low.find(key)
-        while i != -1:
-            end = i + size
-            if (i == 0 or WORD_CHAR.match(low, i - 1) is None) and WORD_CHAR.match(low, end) is None \
-                    and not (self._clean_only and _in_spaced_line(text, i)):
+        n = 0
+        for at in self._whole_words(key):
+            if not (self._clean_only and _in_spaced_line(self._text, at)):
                 n += 1
                 if n >= MOST:
                     break
-            i = low.find(key, end)
         return n
+
+    def _whole_words(self, key: str) -> Iterator[int]:
+        """Where `key` stands in the lower-cased text as a whole word: by
+        `str.find` when it occurs a few times, else by a regex (a short key
+        is inside thousands of longer words)."""
+        low = self._low
+        hits = low.count(key)
+        if hits > FEW_HITS:
+            k = re.escape(key)
+            whole = re.compile(k + r"(?![^\W\d_])(?<=(?<![^\W\d_])" + k + ")")
+            for m in whole.finditer(low):
+                yield m.start()
+            return
+        size = len(key)
+        i = low.find(key) if hits else -1
+        while i != -1:
+            end = i + size
+            if (i == 0 or WORD_CHAR.match(low, i - 1) is None) and WORD_CHAR.match(low, end) is None:
+                yield i
+            i = low.find(key, end)
 
 
 def _in_spaced_line(text: str, at: int) -> bool:
