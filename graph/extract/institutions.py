@@ -222,6 +222,12 @@ def _reading(word: str):
 
 
 @lru_cache(maxsize=65536)
+def _ends_like(low: str, kind: str) -> bool:
+    """`low` ends in one of the endings of `kind` in the stop lexicon (`ordinal`, `finite` ...)."""
+    return any(low.endswith(e) for e in _stop().get(kind, ()))
+
+
+@lru_cache(maxsize=65536)
 def _is_verb_form(low: str) -> bool:
     return any(low.endswith(e) and len(low) > len(e) + 2 for e in _stop().get("verb", ()))
 
@@ -262,7 +268,7 @@ def _accepts_head(tokens: list[Token], i: int, hw: HeadWord) -> bool:
         if _is_cap(nxt.text) or _owned(nxt.text) or (
                 after is not None and after.word and head_word(after.text) is not None):
             return False  # `Кеңес Одағы`, `орталық аппараты`, `Орталық сайлау комиссиясы`
-        if not _is_cap(nxt.text) and any(_low(nxt.text).endswith(e) for e in _stop().get("agent", ())):
+        if not _is_cap(nxt.text) and _ends_like(_low(nxt.text), "agent"):
             return False  # `Орталық атқарушы органдар`: an adjective before a participle
     return True
 
@@ -424,7 +430,7 @@ def _verbal_noun_follows(tokens: list[Token], i: int) -> bool:
     for t in tokens[i + 1:i + 3]:
         if not t.word or _is_cap(t.text):
             return False
-        if any(_low(t.text).endswith(e) for e in _stop().get("vnoun", ())):
+        if _ends_like(_low(t.text), "vnoun"):
             return True
     return False
 
@@ -519,7 +525,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
             i -= 1
             continue
         cap = _is_cap(text)
-        if not cap and any(low.endswith(e) for e in _stop().get("ordinal", ())):
+        if not cap and _ends_like(low, "ordinal"):
             break  # `ЕҚЫҰ екінші қосымша кеңесі`: a numbered meeting, not a body
         if not cap and _is_verb_form(low):
             break
@@ -792,24 +798,30 @@ def _is_generic(name: str) -> bool:
 
 
 class _Unread(Exception):
-    """A read used a token past the edge of its window."""
+    """A read used a token past the edge of its window (`side` -1: left, 1: right)."""
+
+    def __init__(self, side: int):
+        self.side = side
 
 
 class _Beyond:
     """Stands for a token past a window's edge where the text goes on: using it raises _Unread."""
 
-    __slots__ = ()
+    __slots__ = ("side",)
+
+    def __init__(self, side: int):
+        self.side = side
 
     @property
     def text(self):
-        raise _Unread
+        raise _Unread(self.side)
 
     start = end = word = text
 
 
 # More pads than any step the grammar takes past a token it has used
 # (`i - 3`, `h + 2 >= len(tokens)`), so a test at an edge always uses a pad.
-_PAD = [_Beyond()] * 8
+_LEFT_PAD, _RIGHT_PAD = [_Beyond(-1)] * 8, [_Beyond(1)] * 8
 _REACH = (64, 32)  # characters read left and right of an anchor at first
 _SPACE = re.compile(r"\s")
 _NONSPACE = re.compile(r"\S")
@@ -818,17 +830,19 @@ _HYPHENS = "-‐‑"
 
 
 class _Reader:
-    """Windows of a text's tokens around anchors. A window starts and ends at
-    whitespace, so its tokens are the text's own; where the text goes on past
-    an edge, pads stand in, and a read that uses one is done again in a window
-    four times as wide, up to the whole text. So a read's result never depends
-    on the window, and most reads need only a few words around the anchor."""
+    """A window of a text's tokens, moved and widened to each anchor's
+    needs. It starts and ends at whitespace, so its tokens are the text's
+    own; where the text goes on past an edge, pads stand in, and a read that
+    uses one is done again with that side read four times as far, up to the
+    text's edge. So a read's result never depends on the window, and most
+    reads need only a few words around the anchor; anchors come in text
+    order, so the window mostly goes on from the last one."""
 
     def __init__(self, text: str):
         self.text = text
-        self.lo = self.hi = -1  # the window read last: text[lo:hi]
-        self.tokens: list[Token] = []
-        self.starts: list[int] = []
+        self.lo = self.hi = -1  # the window is text[lo:hi]
+        self.tokens: list[Token] = []  # its tokens, between the pads
+        self.starts: list[int] = []  # where they start
 
     def read(self, pos: int, fn):
         """`fn(tokens, i)` with token `i` the one at character `pos`."""
@@ -836,33 +850,36 @@ class _Reader:
         n = len(self.text)
         while True:
             lo, hi = max(pos - left, 0), min(pos + right, n)
-            if self.lo <= lo <= self.hi < hi:
-                self._extend(hi)  # anchors come in text order: most windows go on from the last
-            elif not (self.lo <= lo and hi <= self.hi):
-                self._window(lo, hi)
-            pad = len(_PAD) if self.lo > 0 else 0
+            if hi < self.lo or self.hi < lo:
+                self.lo = self.hi = _left_edge(self.text, lo)
+                self.starts = []
+                self.tokens = _LEFT_PAD + _RIGHT_PAD if self.lo > 0 else list(_RIGHT_PAD)
+            if lo < self.lo:
+                self._prepend(lo)
+            if self.hi < hi:
+                self._append(hi)
             try:
-                return fn(self.tokens, bisect_right(self.starts, pos) - 1 + pad)
-            except _Unread:
-                left, right = 4 * left, 4 * right
+                return fn(self.tokens, bisect_right(self.starts, pos) - 1 + (len(_LEFT_PAD) if self.lo > 0 else 0))
+            except _Unread as edge:
+                if edge.side < 0:
+                    left *= 4
+                else:
+                    right *= 4
 
-    def _window(self, lo: int, hi: int) -> None:
-        self.lo = self.hi = _left_edge(self.text, lo)
-        self.tokens = list(_PAD) if self.lo > 0 else []
-        self.starts = []
-        self._extend(hi)
+    def _prepend(self, lo: int) -> None:
+        pad = len(_LEFT_PAD) if self.lo > 0 else 0
+        self.lo = _left_edge(self.text, lo)
+        tokens = tokenize(self.text, self.lo, self.starts[0] if self.starts else self.hi)
+        self.starts[:0] = [t.start for t in tokens]
+        self.tokens[:pad] = (_LEFT_PAD + tokens) if self.lo > 0 else tokens
 
-    def _extend(self, hi: int) -> None:
-        """Read on to `hi`: the pads at the end move past the new tokens."""
-        text = self.text
-        if self.tokens and self.tokens[-1] is _PAD[-1] and self.hi > self.lo:
-            del self.tokens[-len(_PAD):]  # (a window's left pads come before anything is read)
-        start, self.hi = self.hi, _right_edge(text, hi)
-        tokens = tokenize(text, start, self.hi)
-        self.tokens += tokens
+    def _append(self, hi: int) -> None:
+        start, self.hi = self.hi, _right_edge(self.text, hi)
+        tokens = tokenize(self.text, start, self.hi)
         self.starts += [t.start for t in tokens]
-        if self.hi < len(text):
-            self.tokens += _PAD
+        if self.hi < len(self.text):
+            tokens += _RIGHT_PAD
+        self.tokens[-len(_RIGHT_PAD):] = tokens
 
 
 def _left_edge(text: str, x: int) -> int:
@@ -1163,8 +1180,7 @@ def _ends_in_predicate(tokens: list[Token], h: int) -> bool:
     for k in range(h + 1, min(len(tokens), h + 3 * _MAX_SPAN)):
         if tokens[k].text in ".;!?":
             last = tokens[k - 1]
-            return k - 1 > h and last.word and not _is_cap(last.text) and any(
-                _low(last.text).endswith(e) for e in _stop().get("finite", ()))
+            return k - 1 > h and last.word and not _is_cap(last.text) and _ends_like(_low(last.text), "finite")
     return False
 
 
