@@ -92,6 +92,7 @@ _NOT_IN_WORD = re.compile(r"[^\w\-‑]|_")
 _LAST_NOT_IN_WORD = re.compile(r"(?s:.*)(?:[^\w\-‑]|_)")
 _CHUNK = 160  # characters tokenised at a time around the places the grammar reads
 _FIRST_CHUNK = 40  # characters tokenised from an anchor on: most anchors read a word or two
+_CLAUSE_CHARS = 800  # characters searched back at once for a clause's start
 # U+0345 is the one character that case folding turns from a mark into a letter:
 # in a folded text it would join the words around it.
 _FOLD_JOINS = "\u0345"
@@ -108,7 +109,13 @@ def _keys(text: str) -> str | None:
 
 
 def _cut_before(text: str, pos: int) -> int:
-    """A place at or before `pos` that cuts no word."""
+    """A place at or before `pos` that cuts no word: a space near it, else
+    after the last character there that no word holds."""
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", max(0, pos - _CHUNK), pos)
+    if space >= 0:
+        return space
     span = 64
     while pos > 0:
         m = _LAST_NOT_IN_WORD.match(text, max(0, pos - span), pos)
@@ -124,6 +131,9 @@ def _cut_after(text: str, pos: int) -> int:
     """A place at or after `pos` that cuts no word."""
     if pos >= len(text):
         return len(text)
+    space = text.find(" ", pos, pos + _CHUNK)
+    if space >= 0:
+        return space
     m = _NOT_IN_WORD.search(text, pos)
     return m.start() if m else len(text)
 
@@ -178,8 +188,10 @@ class _Words:
         self.made += [None] * len(texts)
         self.hi = b
 
-    def _grow_left(self) -> None:
-        a = _cut_before(self.text, self.lo - min(_CHUNK, max(_FIRST_CHUNK, self.hi - self.lo)))
+    def _grow_left(self, to: int | None = None) -> None:
+        """Tokenise a chunk before the run, or back to `to` at least."""
+        reach = self.lo - min(_CHUNK, max(_FIRST_CHUNK, self.hi - self.lo))
+        a = _cut_before(self.text, reach if to is None else min(to, reach))
         texts, starts, ends = self._tokens(a, self.lo)
         self.texts[:0] = texts
         self.starts[:0] = starts
@@ -220,7 +232,14 @@ class _Words:
         word i; not below `floor` nor the first word of the text. One backward
         search of the text per chunk, not a look at each gap between words."""
         end = self[i].start
-        while True:
+        reach = max(0, barrier, end - _CLAUSE_CHARS)
+        m = pattern.match(self.text, reach, end)
+        if m or barrier >= reach or reach == 0:  # the clause's start is in reach: tokenise back to it at once
+            cut = m.end() - 1 if m else barrier
+            if self.lo > cut + 1:
+                self._grow_left(cut + 1)
+            return max(floor, self.base + bisect_right(self.starts, cut))
+        while True:  # a long clause: back by chunks until a break, the floor or the text's start
             m = pattern.match(self.text, max(self.lo, barrier), end)
             if m:
                 barrier = m.end() - 1
@@ -292,7 +311,8 @@ def _action(words: _Words, idx: list[int], verb: str | None, *, active: bool = F
     the deed (a verbal noun, or a noun in the dative that loses its case): it
     and the verbal nouns coordinated with it (same case: `шығуға, ... оралуға`)
     go to their dictionary form; the other words are its object, as written."""
-    idx = [k for k in idx if words[k].key not in _fillers()] or idx
+    fillers = _fillers()
+    idx = [k for k in idx if words[k].key not in fillers] or idx
     parts = [words[k].text for k in idx]
     if verb:
         return " ".join(parts + [verb])
@@ -623,22 +643,24 @@ class _Context:
     instrument_starts: list[int]
     body_starts: list[int]
     dates: list[tuple[int, int]]  # spans of dates, in order: they date a deed, they are not it
+    date_starts: list[int]
+    paren_starts: list[int]
 
     def in_body(self, pos: int) -> bool:
         k = bisect_right(self.bodies, (pos, len(self.text))) - 1
         return any(self.bodies[j][0] <= pos < self.bodies[j][1] for j in range(max(0, k - 3), k + 1))
 
     def in_date(self, pos: int) -> bool:
-        k = bisect_right(self.dates, (pos, len(self.text))) - 1
-        return k >= 0 and self.dates[k][0] <= pos < self.dates[k][1]
+        k = bisect_right(self.date_starts, pos) - 1
+        return k >= 0 and pos < self.dates[k][1]
 
     def bodies_in(self, lo: int, hi: int) -> list[Found]:
         """The named bodies that start in [lo, hi), in order."""
         return self.institutions[bisect_left(self.body_starts, lo):bisect_left(self.body_starts, hi)]
 
     def in_parens(self, pos: int) -> bool:
-        k = bisect_right(self.parens, (pos, len(self.text))) - 1
-        return k >= 0 and self.parens[k][0] <= pos < self.parens[k][1]
+        k = bisect_right(self.paren_starts, pos) - 1
+        return k >= 0 and pos < self.parens[k][1]
 
     def quotation_at(self, pos: int) -> int | None:
         """Start of the quotation that `pos` sits in, or None."""
@@ -918,10 +940,12 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
     cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution")
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
+    parens = _parenthesised(text)
+    dates = sorted((f.start, f.end) for f in (found.of("date") if found else []))
     ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,
-                   _quotations(text), _parenthesised(text),
+                   _quotations(text), parens,
                    [f.start for f in instruments], [f.start for f in institutions],
-                   sorted((f.start, f.end) for f in (found.of("date") if found else [])))
+                   dates, [a for a, _ in dates], [a for a, _ in parens])
     formula_words = _formula_first_words()
     out: list[Found] = []
     taken_until = -1  # a marker's words are not read again as another marker
