@@ -368,45 +368,34 @@ _UNKNOWN = object()
 
 class _Named:
     """The act mentions a pointing mention may mean, in the order given (text
-    order), for the look-backs of anaphora. They are grouped by kind and by
-    type word, and the acts of a group before a position are found by
-    bisection, so that a look-back reads neither all acts nor all text before
-    it (a code of thousands of references stays linear)."""
+    order), for the look-backs of anaphora. A look-back reads only the acts
+    of one kind or one type word, found by bisection before its position, so
+    that it reads neither all acts nor all text before it (a code of
+    thousands of references stays linear). Groups are made when first asked
+    for: most documents ask for few."""
 
     def __init__(self, acts: list[Found]) -> None:
         self._acts = acts
-        starts = [f.start for f in acts]
-        self._in_order = all(a <= b for a, b in zip(starts, starts[1:]))
-        self._groups: dict[tuple, tuple[list[int], list[Found]]] = {}  # group -> (starts, acts)
-        for f in acts:
-            for group in self._of(f):
-                group_starts, group_acts = self._groups.setdefault(group, ([], []))
-                group_starts.append(f.start)
-                group_acts.append(f)
         self._added: list[Found] = []  # acts known only from a pointing mention: after all the others
-        self._own: dict[str | None, Found] = {}  # kind -> the first own act (`self`) of that kind
-        for f in acts:
-            self._note_own(f)
+        self._groups: dict[tuple, tuple[list[int] | None, list[Found]]] = {}  # group -> (starts, acts)
+        self._own: dict[str | None, Found] | None = None  # kind -> the first own act (`self`) of that kind
         self._main: Found | None | object = _UNKNOWN
-
-    @staticmethod
-    def _of(f: Found) -> tuple[tuple, ...]:
-        """The groups of an act: all acts, its kind, its type word."""
-        head = f.fields.get("_head_text")
-        return ((), ("kind", f.fields.get("kind"))) + ((("head", _head_lemma(head)),) if head else ())
-
-    def _note_own(self, f: Found) -> None:
-        if f.fields.get("self"):
-            self._own.setdefault(f.fields.get("kind"), f)
 
     def add(self, f: Found) -> None:
         self._added.append(f)
-        self._note_own(f)
         self._main = _UNKNOWN
 
     def own(self, kind: str | None) -> Found | None:
         """The document's own act of that kind (the first named)."""
-        return self._own.get(kind)
+        if self._own is None:
+            self._own = {}
+            for f in self._acts:
+                if f.fields.get("self"):
+                    self._own.setdefault(f.fields.get("kind"), f)
+        found = self._own.get(kind)
+        if found is None:
+            found = next((f for f in self._added if f.fields.get("self") and f.fields.get("kind") == kind), None)
+        return found
 
     def main_own(self) -> Found | None:
         """The document's main own act: the first of its own acts that state the most."""
@@ -414,6 +403,24 @@ class _Named:
             self._main = max((g for g in self._acts + self._added if g.fields.get("self")),
                              key=lambda g: len(g.fields), default=None)
         return self._main
+
+    def _group(self, kind: str | None | object, head: str | None | object) -> tuple[list[int] | None, list[Found]]:
+        """The acts of `kind`, or named with the type word of lemma `head`, or all."""
+        key = ("kind", kind) if kind is not _UNKNOWN else ("head", head) if head is not _UNKNOWN else ()
+        group = self._groups.get(key)
+        if group is None:
+            if kind is not _UNKNOWN:
+                acts = [f for f in self._acts if f.fields.get("kind") == kind]
+            elif head is not _UNKNOWN:
+                acts = [f for f in self._acts
+                        if f.fields.get("_head_text") and _head_lemma(f.fields["_head_text"]) == head]
+            else:
+                acts = self._acts
+            starts: list[int] | None = [f.start for f in acts]
+            if any(a > b for a, b in zip(starts, starts[1:])):
+                starts = None  # not in text order: no bisection, every act is read
+            group = self._groups[key] = (starts, acts)
+        return group
 
     def last_before(self, pos: int, test, kind: str | None | object = _UNKNOWN,
                     head: str | None | object = _UNKNOWN) -> Found | None:
@@ -423,9 +430,8 @@ class _Named:
         for f in reversed(self._added):
             if f.start < pos and test(f):
                 return f
-        group = ("kind", kind) if kind is not _UNKNOWN else ("head", head) if head is not _UNKNOWN else ()
-        starts, acts = self._groups.get(group, ((), ()))
-        end = bisect_left(starts, pos) if self._in_order else len(acts)
+        starts, acts = self._group(kind, head)
+        end = bisect_left(starts, pos) if starts is not None else len(acts)
         for i in range(end - 1, -1, -1):
             f = acts[i]
             if f.start < pos and test(f):
