@@ -942,26 +942,37 @@ def _uppercase() -> str:
         + "\U00010000-\U0010ffff"
 
 
+@dataclass(frozen=True)
+class _Prefilter:
+    """The anchors' regexes, from the lexicons the grammar reads: a word (or
+    a part after a hyphen) beginning like a head noun (the gate of
+    `head_word`), a closing quote before a legal form's first word (both in
+    lower case), and a word with two upper-case letters no more than an
+    abbreviation's lower-case letters and hyphens apart, or a listed
+    abbreviation without them."""
+
+    head: re.Pattern  # a word beginning like a head noun, to its end
+    after_space: re.Pattern  # ` ` + head: the literal lets the engine skip from space to space
+    after_other: re.Pattern  # another non-word character before a head or a quote before a legal form
+    quote: re.Pattern
+    pair: re.Pattern
+    listed: re.Pattern | None
+
+
 @lru_cache(maxsize=1)
-def _prefilters() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern, re.Pattern | None]:
-    """The anchors, from the lexicons the grammar reads: a word (or a part
-    after a hyphen) beginning like a head noun (the gate of `head_word`), a
-    closing quote before a legal form's first word (in lower case), and a word
-    with two upper-case letters no more than an abbreviation's lower-case
-    letters and hyphens apart, or a listed abbreviation without them."""
-    prefixes, rest = _alternation(_head_prefixes()), r"\w*(?:[-‐‑]\w+)*"
-    # after a space (the literal lets the regex engine skip to the spaces), or
-    # after any other non-word character; either way, the word to its end
-    heads = (re.compile(f"^({prefixes}){rest}"), re.compile(f" ({prefixes}){rest}"),
-             re.compile(f"[^\\w ]({prefixes}){rest}"))
-    firsts = {form[0] for form in _legal_forms()}
-    quotes = re.compile("[" + re.escape(_CLOSE_QUOTES + _PLAIN_QUOTES) + r"](?=\s*" + _alternation(firsts) + ")")
+def _prefilter() -> _Prefilter:
+    prefixes = _alternation(_head_prefixes())
+    head = f"(?:{prefixes})\\w*(?:[-‐‑]\\w+)*"
+    quotes = "[" + re.escape(_CLOSE_QUOTES + _PLAIN_QUOTES) + "]"
+    before_form = r"\s*" + _alternation({form[0] for form in _legal_forms()})
     upper = _uppercase()
     pair = re.compile(f"[{upper}](?:[^\\W\\d_]|-){{0,5}}?[{upper}]")
     other = sorted((a for a in abbreviations() if not pair.search(a)), key=len, reverse=True)
     listed = re.compile("(?:" + "|".join(f"{re.escape(a)}(?<!\\w{re.escape(a)})" for a in other) + r")(?![\w‐‑])") \
         if other else None
-    return heads, quotes, pair, listed
+    return _Prefilter(re.compile(head), re.compile(f" ({head})"),
+                      re.compile(f"[^\\w ](?={prefixes}|(?<={quotes}){before_form})"),
+                      re.compile(quotes + before_form), pair, listed)
 
 
 def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -969,27 +980,30 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
     form and the abbreviations may be: a few regex passes over the text; only
     the words that begin like a head noun are looked at (`head_word`, memoised
     per word)."""
-    heads_re, quotes_re, pair_re, listed_re = _prefilters()
-    abbrs = [m.start() for m in pair_re.finditer(text)]
-    if listed_re is not None:
-        abbrs = sorted({*abbrs, *(m.start() for m in listed_re.finditer(text))})
+    pre = _prefilter()
+    abbrs = [m.start() for m in pre.pair.finditer(text)]
+    if pre.listed is not None:
+        abbrs = sorted({*abbrs, *(m.start() for m in pre.listed.finditer(text))})
     low = text.lower()
     if len(low) != len(text):  # a letter lower-cased into two: no offsets to share, so every token
         tokens = tokenize(text)
         return [t.start for t in tokens if t.word and head_word(t.text) is not None], \
             [t.start for t in tokens if not t.word], abbrs
-    starts: dict[int, str] = {}
-    first, *others = heads_re
-    for regex in others:
-        for m in regex.finditer(low):
-            start = m.start(1)
-            if text[start - 1] in _HYPHENS and start >= 2 and _WORD_CHAR.match(text, start - 2):
+    words = {m.start(1): m.end() for m in pre.after_space.finditer(low)}
+    if m := pre.head.match(low):
+        words[0] = m.end()
+    quotes = []
+    for m in pre.after_other.finditer(low):
+        at = m.start()
+        if got := pre.head.match(low, at + 1):
+            start = at + 1
+            if low[at] in _HYPHENS and at >= 1 and _WORD_CHAR.match(low, at - 1):
                 start = _word_start(text, start)  # a part after a hyphen: `көші-қон`
-            starts[start] = text[start:m.end()]
-    if m := first.match(low):
-        starts[0] = text[:m.end()]
-    heads = sorted(start for start, word in starts.items() if head_word(word) is not None)
-    return heads, [m.start() for m in quotes_re.finditer(low)], abbrs
+            words[start] = got.end()
+        if pre.quote.match(low, at):
+            quotes.append(at)
+    heads = sorted(start for start, end in words.items() if head_word(text[start:end]) is not None)
+    return heads, quotes, abbrs
 
 
 def _word_start(text: str, pos: int) -> int:
