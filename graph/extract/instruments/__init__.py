@@ -294,7 +294,7 @@ def _tokens_at(text: str, word: str, searched: str) -> list[Token]:
 
 def _tokens_from(text: str, char: int, n: int) -> list[Token]:
     """Up to n tokens from the one starting at `char` (none if no token starts there)."""
-    reach = 64 * n
+    reach = 16 * (n - 1)  # one token: its own word only
     while True:
         end = right_edge(text, char + reach)
         toks = tokenize(text, left_edge(text, char), end)
@@ -303,7 +303,7 @@ def _tokens_from(text: str, char: int, n: int) -> list[Token]:
             return []
         if len(toks) - k >= n or end >= len(text):
             return toks[k:k + n]
-        reach *= 4
+        reach = 4 * reach + 64
 
 
 def _lemma(word: str) -> str:

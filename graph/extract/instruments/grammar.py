@@ -663,6 +663,7 @@ def read(ctx: Context, head: int) -> Citation | None:
         if i < 0 or ctx.gap_break(i):
             break
         tok = toks[i]
+        roles = ctx.roles(i)
         d = ctx.date_ending(i)
         if d and "date" not in seen:
             value = d[1].fields.get("value", "")
@@ -708,7 +709,7 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.first = o
             i = o - 1
             continue
-        if "title_end" in ctx.roles(i) and "title" not in seen and t.name == "about":
+        if "title_end" in roles and "title" not in seen and t.name == "about":
             if c.nominative and toks[i + 1].newline_before:
                 break  # a header line: the title above it is the document's heading
             run = name_run(ctx, i, head, commas=False)
@@ -729,11 +730,11 @@ def read(ctx: Context, head: int) -> Citation | None:
             c.first = inst[0]
             i = inst[0] - 1
             continue
-        if "acting" in ctx.roles(i) or tok.text == "." and "acting" in ctx.roles(i - 1):
+        if "acting" in roles or tok.text == "." and "acting" in ctx.roles(i - 1):
             i -= 1 if tok.text != "." else 2
             c.first = i + 1
             continue
-        if "qualifier" in ctx.roles(i):
+        if "qualifier" in roles:
             seen.add("qualifier")
             c.first = i
             i -= 1
