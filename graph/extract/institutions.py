@@ -1385,11 +1385,14 @@ def _same(a: str, b: str) -> bool:
 
 
 class _NameWords(dict):
-    """name -> (its content words, their stems), worked out once per name in a document."""
+    """name -> its content words, their stems, its number of words and the
+    stems of its capitalised words: worked out once per name in a document."""
 
-    def __missing__(self, name: str) -> tuple[list[str], tuple[str, ...]]:
+    def __missing__(self, name: str) -> tuple[list[str], tuple[str, ...], int, list[str]]:
         words = _content_words(name)
-        self[name] = got = (words, tuple(_stem(w) for w in words))
+        split = name.split()
+        self[name] = got = (words, tuple(_stem(w) for w in words), len(split),
+                            [_stem(w) for w in split if _is_cap(w)])
         return got
 
 
@@ -1408,17 +1411,15 @@ def _subsumed(short: Candidate, full: Candidate, words: _NameWords) -> bool:
     жөніндегі ұлттық орталық`), or `short` has no proper word of
     its own (`Аудан әкімдігі`, `Аудандық мәслихат`: capitalised only as the
     sentence's first word). `Аршалы аудандық мәслихаты` stays as written."""
-    short_words, short_stems = words[short.name]
-    full_words, full_stems = words[full.name]
-    if len(full_words) < len(short_words) \
-            or len(full.name.split()) <= len(short.name.split()) or short.quoted:
+    short_words, short_stems, short_size, _caps = words[short.name]
+    full_words, full_stems, full_size, full_caps = words[full.name]
+    if len(full_words) < len(short_words) or full_size <= short_size or short.quoted:
         return False
     if not all(any(_same(f, s) for f in full_stems) for s in short_stems):
         return False
     extra = [w for w in full_words if not any(_same(_stem(w), s) for s in short_stems)]
     if not extra or (any(head_word(w) is not None for w in extra) and _suffix_of(short_stems, full_stems)):
         return True  # the country, or the body it sits under, left out
-    full_caps = [_stem(w) for w in full.name.split() if _is_cap(w)]
     own = [w for w in short_words[:-1] if _is_cap(w)]
     return _suffix_of(short_stems, full_stems) and not any(any(_same(_stem(w), f) for f in full_caps) for w in own)
 
