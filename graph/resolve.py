@@ -608,13 +608,18 @@ def _point(f: Found, key: str, span_key: str, anaphora_key: str,
 
 def _public(f: Found) -> Found:
     """The finding without its private `_` fields (also inside a field that is a dict)."""
-    for k, v in f.fields.items():
-        if k.startswith("_") or isinstance(v, dict):
+    fl = f.fields
+    for k in fl:
+        if k.startswith("_"):
             break
     else:
-        return f  # nothing private: most dates and institutions
-    fields = {}
-    for k, v in f.fields.items():
-        if not k.startswith("_"):
-            fields[k] = {kk: vv for kk, vv in v.items() if not kk.startswith("_")} if isinstance(v, dict) else v
+        for v in fl.values():
+            if isinstance(v, dict):
+                break
+        else:
+            return f  # nothing private: most dates and institutions
+    fields = {k: v for k, v in fl.items() if not k.startswith("_")}
+    for k, v in fields.items():
+        if isinstance(v, dict):
+            fields[k] = {kk: vv for kk, vv in v.items() if not kk.startswith("_")}
     return Found(f.type, f.start, f.end, fields)
