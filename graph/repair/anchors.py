@@ -229,14 +229,14 @@ class Hole(NamedTuple):
 
 
 # the gaps between words where anchors may have been cut out: two spaces
-# or more, one before a separator (or, optionally, a full stop)
-GAPS = re.compile(r"\s{2,}|\s(?=[),;\]])")
-GAPS_OPTIONAL = re.compile(r"\s{2,}|\s(?=[),;\].:])")
+# or more, one before a separator or a full stop
+GAPS = re.compile(r"\s{2,}|\s(?=[),;\].:])")
 
 
-def find_holes(line: str, tokens: list[tuple[int, int]], optional: bool = False) -> list[Hole]:
-    """Where anchors were cut out; `optional` also counts a space before a
-    full stop, which is as often a justification space."""
+def find_holes(line: str, tokens: list[tuple[int, int]]) -> tuple[list[Hole], list[Hole]]:
+    """Where anchors were cut out, and the same counting a space before a
+    full stop too, which is as often a justification space (the same list
+    when there is none)."""
     holes: list[Hole] = []
     lead = len(line) - len(line.lstrip(" "))
     starts_with_separator = line[lead:lead + 1] in SEPARATORS or line[lead:lead + 1] in SENTENCE_PUNCT
@@ -247,28 +247,34 @@ def find_holes(line: str, tokens: list[tuple[int, int]], optional: bool = False)
     elif lead == 0 and starts_with_separator:
         holes.append(Hole(0))
     if not tokens:
-        return holes
+        return holes, holes
     first, last = tokens[0][0], tokens[-1][1]
-    for m in (GAPS_OPTIONAL if optional else GAPS).finditer(line, first, last):
+    extra: list[Hole] = []  # the optional holes: `енгізіледі) .`, a link cut before the full stop
+    for m in GAPS.finditer(line, first, last):
         gap_start, s = m.span()
         gap = s - gap_start
         left, right = line[gap_start - 1], line[s]
         # each link cut out leaves one space; the exporter adds one more
         # after an opening bracket; a separator keeps its place
+        if gap == 1 and right in SENTENCE_PUNCT:
+            if left not in OPENERS:
+                extra.append(Hole(gap_start + 1))
+            continue
         count = gap if right in SEPARATORS else gap - 1
-        if optional and gap == 1 and right in SENTENCE_PUNCT and left not in OPENERS:
-            count = 1  # `енгізіледі) .`: a link cut before the full stop
         for n in range(1, count + 1):
             if n == 1 and left in OPENERS:
                 holes.append(Hole(gap_start, (gap_start, gap_start + 1)))
             else:
                 holes.append(Hole(gap_start + n))
     i = line.find("()", first, last)
-    while i != -1:
-        holes.append(Hole(i + 1))
-        i = line.find("()", i + 1, last)
-    holes.sort(key=lambda h: h.at)
-    return holes
+    if i != -1:
+        while i != -1:
+            holes.append(Hole(i + 1))
+            i = line.find("()", i + 1, last)
+        holes.sort()
+    if not extra:
+        return holes, holes
+    return holes, sorted(holes + extra)
 
 
 def _unit_and_number(first: str, second: str) -> bool:
@@ -574,8 +580,7 @@ def plan_line(line: str, vocab: DocumentWords) -> Plan | None:
     end_index = len(tokens)
     if WRAP_NUMBER.fullmatch(line[tokens[-1][0]:tokens[-1][1]]):
         end_index -= 1  # a number wrapped onto the next line stays where it is
-    required = find_holes(line, tokens[:end_index])
-    more = find_holes(line, tokens[:end_index], optional=True)
+    required, more = find_holes(line, tokens[:end_index])
     plan = _plan_with(line, tokens, end_index, more, vocab) if len(more) > len(required) else None
     return plan or _plan_with(line, tokens, end_index, required, vocab)
 

@@ -10,21 +10,63 @@ from, without any diffing afterwards.
 from __future__ import annotations
 
 from array import array
-from itertools import compress
-from dataclasses import dataclass
+from bisect import bisect_right
+from itertools import accumulate, compress
+
+# A map is a list of pieces, each for consecutive characters of a text:
+# (length, origin, starts, ends). Without arrays (starts None) the
+# characters are original[origin:origin + length], one for one; with them,
+# each character's span is given. Stages only read the text, so the map is
+# kept as pieces from edit to edit and made into arrays once, when asked.
+Piece = tuple[int, int, "array | None", "array | None"]
 
 
-@dataclass(frozen=True, slots=True)
 class Repaired:
     """Repaired text plus, for every character of it, the span of the
     original it came from (`src_start[i]`, `src_end[i]`, end exclusive).
     A character that repair inserted maps to an empty span at the place
     it was inserted."""
 
-    original: str
-    text: str
-    src_start: array
-    src_end: array
+    __slots__ = ("original", "text", "_pieces", "_starts", "_ends")
+
+    def __init__(self, original: str, text: str, src_start: array | None = None, src_end: array | None = None,
+                 *, pieces: list[Piece] | None = None) -> None:
+        self.original = original
+        self.text = text
+        if pieces is None:
+            pieces = [(len(text), 0, src_start, src_end)] if text else []
+        self._pieces = pieces
+        self._starts = src_start
+        self._ends = src_end
+
+    @property
+    def src_start(self) -> array:
+        if self._starts is None:
+            self._materialise()
+        return self._starts
+
+    @property
+    def src_end(self) -> array:
+        if self._ends is None:
+            self._materialise()
+        return self._ends
+
+    def _materialise(self) -> None:
+        counting = _counting(len(self.original) + 1)
+        whole, w = memoryview(counting).cast("B"), counting.itemsize
+        sp: list = []
+        ep: list = []
+        for length, origin, s, e in self._pieces:
+            if s is None:
+                sp.append(whole[origin * w:(origin + length) * w])
+                ep.append(whole[(origin + 1) * w:(origin + length + 1) * w])
+            else:
+                sp.append(s)
+                ep.append(e)
+        starts, ends = array("l"), array("l")
+        starts.frombytes(b"".join(sp))
+        ends.frombytes(b"".join(ep))
+        self._starts, self._ends = starts, ends
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering repaired [start, end): the smallest
@@ -41,15 +83,72 @@ class Repaired:
 _COUNTING = array("l", range(1 << 16))
 
 
-def identity(text: str) -> Repaired:
-    """Text mapped to itself: character i comes from [i, i + 1). The maps
-    are slices of one shared counting array (a copy in C, not a Python int
-    per character)."""
+def _counting(size: int) -> array:
+    """0, 1, 2, ... at least `size` long: the map of a text to itself."""
     global _COUNTING
-    n = len(text)
-    if n + 1 > len(_COUNTING):
-        _COUNTING = array("l", range(max(n + 1, 2 * len(_COUNTING))))
-    return Repaired(text, text, _COUNTING[:n], _COUNTING[1:n + 1])
+    if size > len(_COUNTING):
+        _COUNTING = array("l", range(max(size, 2 * len(_COUNTING))))
+    return _COUNTING
+
+
+def identity(text: str) -> Repaired:
+    """Text mapped to itself: character i comes from [i, i + 1)."""
+    return Repaired(text, text, pieces=[(len(text), 0, None, None)] if text else [])
+
+
+class _Pieces:
+    """A map's pieces with their offsets in the text, for cutting out the
+    map of any span."""
+
+    __slots__ = ("pieces", "offsets")
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pieces = pieces
+        self.offsets = list(accumulate([p[0] for p in pieces[:-1]], initial=0)) if pieces else []
+
+    def cut(self, a: int, b: int) -> list[Piece]:
+        """The pieces of text[a:b]'s map."""
+        out = []
+        pieces, offsets = self.pieces, self.offsets
+        k = bisect_right(offsets, a) - 1
+        while a < b:
+            piece = pieces[k]
+            length, origin, s, e = piece
+            off = offsets[k]
+            lo, hi = a - off, min(b - off, length)
+            if lo == 0 and hi == length:
+                out.append(piece)
+            elif s is None:
+                out.append((hi - lo, origin + lo, None, None))
+            else:
+                out.append((hi - lo, 0, s[lo:hi], e[lo:hi]))
+            a = off + hi
+            k += 1
+        return out
+
+    def arrays(self, a: int, b: int) -> tuple[array, array]:
+        """text[a:b]'s map as arrays of starts and ends."""
+        starts, ends = array("l"), array("l")
+        for length, origin, s, e in self.cut(a, b):
+            if s is None:
+                counting = _counting(origin + length + 1)
+                starts.extend(counting[origin:origin + length])
+                ends.extend(counting[origin + 1:origin + length + 1])
+            else:
+                starts.extend(s)
+                ends.extend(e)
+        return starts, ends
+
+    def end(self) -> int:
+        """The end of the last character's span (0 for no text)."""
+        if not self.pieces:
+            return 0
+        length, origin, s, e = self.pieces[-1]
+        return origin + length if s is None else e[-1]
+
+
+def _same(k: int, value: int) -> array:
+    return array("l", [value]) * k
 
 
 class EditLog:
@@ -136,63 +235,47 @@ class EditLog:
         """The stage's output, mapped to the original through `rep`."""
         if not self._edits and not self._substitutions:
             return rep
-        text, s0, e0 = rep.text, rep.src_start, rep.src_end
+        text = rep.text
         if self._substitutions:
             chars = list(text)
             for pos, ch in self._substitutions:
                 chars[pos] = ch
             text = "".join(chars)
         if not self._edits:
-            return Repaired(rep.original, text, s0, e0)
+            return Repaired(rep.original, text, pieces=rep._pieces)
         n = len(text)
-        end_point = e0[n - 1] if n else 0
-        edits = self._in_order()
-        # the maps are assembled from byte slices of the input's maps and
-        # joined once: a copy in C per edit, not a Python int per character
+        source_map = _Pieces(rep._pieces)
         parts: list[str] = []
-        sp: list = []
-        ep: list = []
-        bs, be = memoryview(s0).cast("B"), memoryview(e0).cast("B")
-        w = s0.itemsize
+        out: list[Piece] = []
         pos = 0
-        for start, end, new, source, kept in edits:
+        for start, end, new, source, kept in self._in_order():
             if start > pos:
                 parts.append(text[pos:start])
-                sp.append(bs[pos * w:start * w])
-                ep.append(be[pos * w:start * w])
+                out += source_map.cut(pos, start)
             if source is not None:
                 a, b = source
                 parts.append(text[a:b])
-                sp.append(bs[a * w:b * w])
-                ep.append(be[a * w:b * w])
-            if kept is not None:
-                parts.append(new)
-                sp.append(array("l", compress(s0[start:end], kept)))
-                ep.append(array("l", compress(e0[start:end], kept)))
-            elif new:
+                out += source_map.cut(a, b)
+            if new:
                 k = len(new)
                 parts.append(new)
-                if end - start == k:
-                    sp.append(bs[start * w:end * w])
-                    ep.append(be[start * w:end * w])
+                if kept is not None:
+                    s, e = source_map.arrays(start, end)
+                    out.append((k, 0, array("l", compress(s, kept)), array("l", compress(e, kept))))
+                elif end - start == k:
+                    out += source_map.cut(start, end)
                 elif end > start:
-                    lo, hi = min(s0[start:end]), max(e0[start:end])
-                    sp.append(array("l", [lo]) * k)
-                    ep.append(array("l", [hi]) * k)
+                    s, e = source_map.arrays(start, end)
+                    out.append((k, 0, _same(k, min(s)), _same(k, max(e))))
                 else:
-                    point = s0[start] if start < n else end_point
-                    sp.append(array("l", [point]) * k)
-                    ep.append(array("l", [point]) * k)
+                    point = source_map.arrays(start, start + 1)[0][0] if start < n else source_map.end()
+                    out.append((k, 0, _same(k, point), _same(k, point)))
             if end > pos:
                 pos = end
         if pos < n:
             parts.append(text[pos:])
-            sp.append(bs[pos * w:])
-            ep.append(be[pos * w:])
-        s, e = array("l"), array("l")
-        s.frombytes(b"".join(sp))
-        e.frombytes(b"".join(ep))
-        return Repaired(rep.original, "".join(parts), s, e)
+            out += source_map.cut(pos, n)
+        return Repaired(rep.original, "".join(parts), pieces=out)
 
 
 _KEEP, _GAP = b"\x01", b"\x00"

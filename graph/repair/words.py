@@ -65,24 +65,24 @@ class DocumentWords:
 
     def _whole_words(self, key: str) -> Iterator[int]:
         """Where `key` stands in the lower-cased text as a whole word: by
-        `str.find` when it occurs a few times, else by a regex (a short key
-        is inside thousands of longer words)."""
+        `str.find`, and by a regex once it has been found inside other
+        words too often (a short key is inside thousands of them)."""
         low = self._low
-        hits = low.count(key)
-        if hits > FEW_HITS:
-            k = re.escape(key)
-            whole = re.compile(k + r"(?![^\W\d_])(?<=(?<![^\W\d_])" + k + ")")
-            for m in whole.finditer(low):
-                yield m.start()
-            return
-        size = len(key)
-        i = low.find(key) if hits else -1
+        size, inside = len(key), 0
+        i = low.find(key)
         while i != -1:
             end = i + size
             if (i == 0 or WORD_CHAR.match(low, i - 1) is None) and WORD_CHAR.match(low, end) is None:
                 yield i
+            else:
+                inside += 1
+                if inside > FEW_HITS:
+                    k = re.escape(key)
+                    whole = re.compile(k + r"(?![^\W\d_])(?<=(?<![^\W\d_])" + k + ")")
+                    for m in whole.finditer(low, end):
+                        yield m.start()
+                    return
             i = low.find(key, end)
-
 
 def _in_spaced_line(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
