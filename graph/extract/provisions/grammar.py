@@ -64,6 +64,7 @@ _WORD_AT = re.compile(r"(?<![^\W\d_])[^\W\d_]+")  # a token of letters, from its
 _LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
 _HYPHENS = frozenset("-‐‑–—")
 _LIST_MARKS = _HYPHENS | {".", ")", ",", ";"}  # the punctuation a list of numbers holds
+_BEFORE_NUMBER = "/.,:"  # `1/3`, `141,8`: a number right after one is not an item (`Parser.numbers`)
 OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 
 
@@ -439,25 +440,30 @@ class Parser:
         self.done = end
 
     def _read_at(self, pos: int) -> None:
-        """Tokens for a unit word at `pos`, past what was read: from two tokens
-        before the list of numbers it may end, with a gap before them, or on
-        from what was read if that is near; and a little past it, which the
-        grammar reads next."""
+        """Tokens for a unit word at `pos`, past what was read: from the token
+        before the list of numbers it may end (two if that one is a mark a
+        number may follow, `1/3`, `№`), with a gap before them, or on from
+        what was read if that is near; and a little past it, which the grammar
+        reads next."""
         m = _SPACE.search(self.text, pos + READ_AHEAD, self.hi)
         end = m.start() if m is not None else self.hi
-        behind = READ_BEHIND
+        piece: list[Token] = []  # the tokens of text[start:end]
+        start, behind = end, READ_BEHIND
         while pos - behind > self.done:
-            m = _SPACE.search(self.text, pos - behind, pos)
-            if m is not None:
-                piece = tokenize(self.text, m.end(), end)
+            m = _SPACE.search(self.text, pos - behind, start)
+            if m is not None and m.end() < start:  # read further back
+                piece[:0] = tokenize(self.text, m.end(), start)
+                start = m.end()
                 u = bisect_left(piece, pos, key=_START)
                 first = self._list_start(piece, u)
-                if first >= 2:
-                    self.toks.append(Token("gap", "", self.done, self.done, ""))
-                    self.toks.extend(piece[first - 2:])
-                    self.done = end
-                    return
-            behind *= 4
+                if first >= 1:
+                    need = first - 2 if piece[first - 1].text in _BEFORE_NUMBER else first - 1
+                    if need >= 0:
+                        self.toks.append(Token("gap", "", self.done, self.done, ""))
+                        self.toks.extend(piece[need:])
+                        self.done = end
+                        return
+            behind *= 2
         self._read_on(end)
 
     def _list_start(self, toks: list[Token], u: int) -> int:
@@ -576,7 +582,7 @@ class Parser:
         """A list of numbers from token i: `54, 96, 103`, `1 және 2`, `a), b)`, `1)-3)`."""
         before, number = self.tok(i - 1), self.tok(i - 2)
         if before is not None and self.glued(i) and (before.text == "№" or (
-                before.text in "/.,:" and number is not None and number.kind == "num" and self.glued(i - 1))):
+                before.text in _BEFORE_NUMBER and number is not None and number.kind == "num" and self.glued(i - 1))):
             return None  # `1/3 бөлігі` is a share, `141,8` a decimal
         first = self.item(i)
         if first is None:
