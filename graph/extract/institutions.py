@@ -1007,8 +1007,9 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
 
 
 def _word_start(text: str, pos: int) -> int:
-    """Where the word token holding `pos` (a word character at a word's or a
-    hyphenated part's start) starts."""
+    """Where the word token holding `pos` (a word character) starts."""
+    while pos > 0 and _WORD_CHAR.match(text, pos - 1):
+        pos -= 1
     while pos >= 2 and text[pos - 1] in _HYPHENS and _WORD_CHAR.match(text, pos - 2):
         pos -= 1
         while pos > 0 and _WORD_CHAR.match(text, pos - 1):
@@ -1338,30 +1339,28 @@ def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[
     out = []
     seen: set[int] = set()
 
-    def words_at(tokens: list[Token], i: int) -> tuple[Token, ...]:
-        """The abbreviation at token `i`, with the rest of a compound short name starting there."""
-        tok = tokens[i]
-        if not tok.word or not compounds:
-            return (tok,)
-        last = _compound_at(tokens, i, compounds.get(tok.text, ()))
-        return (tok,) if last is None else tuple(tokens[i:last + 1])
+    def compound_at(tokens: list[Token], i: int) -> tuple[Token, ...]:
+        """The compound short name starting at token `i`, or that token alone."""
+        last = _compound_at(tokens, i, compounds[tokens[i].text])
+        return (tokens[i],) if last is None else tuple(tokens[i:last + 1])
 
+    text = reader.text
     for pos in anchors:
-        words = reader.read(pos, words_at)
-        tok = words[0]
-        if tok.start in seen:
+        if not _WORD_CHAR.match(text, pos):
+            continue  # (a listed abbreviation is a word)
+        start = _word_start(text, pos)
+        if start in seen:
             continue
-        seen.add(tok.start)
-        if not tok.word or tok.start in covered or tok.start in bracket_spans:
+        seen.add(start)
+        word = _TOKEN.match(text, start).group()
+        base = _abbr_base(word)
+        if not base or start in covered or start in bracket_spans:
             continue
-        base = _abbr_base(tok.text)
-        if not base:
-            continue
-        span = tuple(t.start for t in words)
-        if len(words) > 1:
+        if word in compounds and len(words := reader.read(start, compound_at)) > 1:
+            span = tuple(t.start for t in words)
             covered.update(span)
             short = " ".join(_abbr_base(t.text) for t in words)
-            out.append(Candidate(tok.start, words[-1].end, defined[short], short, "", "any", False, span=span))
+            out.append(Candidate(start, words[-1].end, defined[short], short, "", "any", False, span=span))
             continue
         if base in defined:
             name = defined[base]
@@ -1373,7 +1372,7 @@ def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[
                 name = base  # `ШЫҰ`: an unlisted abbreviation of an `... ұйымы`
             else:
                 continue
-        out.append(Candidate(tok.start, tok.end, name, base, "", "any", False, span=span))
+        out.append(Candidate(start, start + len(word), name, base, "", "any", False, span=(start,)))
     return out
 
 
