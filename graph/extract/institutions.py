@@ -245,7 +245,7 @@ def _is_document(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_act_word(word: str) -> bool:
-    return _low(morph.lemma(word)) in _stop().get("act", ()) or _low(word) in _stop().get("act", ())
+    return _lemma_low(word) in _stop().get("act", ()) or _low(word) in _stop().get("act", ())
 
 
 # ---------------------------------------------------------------- the grammar
@@ -299,7 +299,7 @@ def _under_post(tokens: list[Token], h: int, hw: HeadWord) -> bool:
     for t in tokens[h + 1:h + 4]:
         if not t.word or _is_cap(t.text):
             return False
-        if _low(morph.lemma(t.text)) in _stop().get("post", ()):
+        if _lemma_low(t.text) in _stop().get("post", ()):
             return True
     return False
 
@@ -309,7 +309,7 @@ def _signer(tokens: list[Token], h: int, hw: HeadWord) -> bool:
     is not: `комитетінің төрағасы` names the committee in the acts' own usage)."""
     nxt = tokens[h + 1] if h + 1 < len(tokens) else None
     return hw.case == "gen" and nxt is not None and nxt.word \
-        and _low(morph.lemma(nxt.text)) in _stop().get("signer", ())
+        and _lemma_low(nxt.text) in _stop().get("signer", ())
 
 
 def _is_modifier(word: str, hw: HeadWord) -> bool:
@@ -333,7 +333,7 @@ def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
         return False
     nlow = _low(nxt.text)
     if linkers().get(nlow, ("",))[0] == "conj" or _is_country_start(tokens, i + 1) \
-            or _low(morph.lemma(nxt.text)) == _country()[0][0]:
+            or _lemma_low(nxt.text) == _country()[0][0]:
         return False  # `министрлігінің Қазақстан халқы Ассамблеясының ...`: a new name
     nhead = head_word(nxt.text)
     if hw.case == "gen":
@@ -723,7 +723,7 @@ def _register_name(words: list[str], head_text: str, head: Head | None) -> str:
     if head is not None and head.scope == "national":
         if _has_country(expanded) and len(expanded) == len(_country()[0]):
             return " ".join([_country()[1], last])  # `Қазақстан Республикасының Үкіметі`
-        if len(expanded) == 1 and _low(morph.lemma(expanded[0])) == _country()[0][0]:
+        if len(expanded) == 1 and _lemma_low(expanded[0]) == _country()[0][0]:
             return " ".join([_country()[1], _poss3(head.lemma, last)])  # `Қазақстан Президенті`
     return " ".join([*expanded, last])
 
@@ -734,7 +734,7 @@ def _country() -> tuple[tuple[str, ...], str]:
     from the `country` row of the abbreviations lexicon (`Қазақстан Республикасы`
     -> `Қазақстан Республикасының`)."""
     full = next(f for k, f in abbreviations().values() if k == "country").split()
-    lemmas = tuple(_low(morph.lemma(w)) for w in full)
+    lemmas = tuple(_lemma_low(w) for w in full)
     last = morph.inflect(lemmas[-1], possessive=True, case="gen")
     return lemmas, " ".join([*full[:-1], full[-1][:1] + last[1:]])
 
@@ -742,7 +742,7 @@ def _country() -> tuple[tuple[str, ...], str]:
 def _has_country(words: list[str]) -> bool:
     lemmas, _gen = _country()
     n = len(lemmas)
-    return len(words) >= n and all(_low(morph.lemma(w)) == l for w, l in zip(words, lemmas))
+    return len(words) >= n and all(_lemma_low(w) == l for w, l in zip(words, lemmas))
 
 
 def normalize_name(words_as_written: str) -> str:
@@ -765,8 +765,14 @@ def normalize_name(words_as_written: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _lemma_low(word: str) -> str:
+    """The word's lemma in lower case (`Республикасының` -> `республика`)."""
+    return _low(morph.lemma(word))
+
+
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _low(morph.lemma(word))[:5]
+    return _lemma_low(word)[:5]
 
 
 def _content_words(name: str) -> list[str]:
@@ -785,10 +791,18 @@ def _content_words(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _generic_ends() -> frozenset[str]:
+    return frozenset(g.split()[-1] for g in _stop().get("generic", ()) if g.split())
+
+
 def _is_generic(name: str) -> bool:
     """The name is, or ends in, a phrase that names no single body
     (`азаматтық қоғам`: `... Жоғарғы Соты азаматтық қоғаммен`)."""
-    lemmas = [_low(morph.lemma(w)) for w in name.split()]
+    words = name.split()
+    if words and (last := _lemma_low(words[-1])) and last not in _generic_ends():
+        return False  # every phrase tested below ends in the last word's lemma
+    lemmas = [_lemma_low(w) for w in words]
     generic = _stop().get("generic", ())
     return " ".join(lemmas) in generic or any(
         " ".join(lemmas[k:]) in generic for k in range(len(lemmas) - 1))
@@ -1132,7 +1146,7 @@ def _quoted_body(tokens: list[Token], i: int) -> Candidate | None:
     last = tokens[i - 1].text
     hw = head_word(last) if tokens[i - 1].word else None
     name = " ".join(words)
-    lemma = hw.head.same_as if hw is not None else _low(morph.lemma(last))
+    lemma = hw.head.same_as if hw is not None else _lemma_low(last)
     return _candidate(tokens, j, end, name, lemma, "any", False, True)
 
 
