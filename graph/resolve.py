@@ -188,9 +188,18 @@ def _followed_by_approval(text: str, f: Found) -> bool:
 _COMPARED = ("number", "date", "title")
 
 
-def _normed(fl: dict) -> dict[str, str]:
-    """The compared fields of a mention, normalised once."""
-    return {k: _norm(fl[k]) for k in _COMPARED if fl.get(k)}
+def _normed(fl: dict, seen: dict[str, str]) -> dict[str, str]:
+    """The compared fields of a mention, normalised once per document (`seen`:
+    a document names the same act, number and date again and again)."""
+    out = {}
+    for k in _COMPARED:
+        value = fl.get(k)
+        if value:
+            normed = seen.get(value)
+            if normed is None:
+                normed = seen[value] = _norm(value)
+            out[k] = normed
+    return out
 
 
 @dataclass(slots=True)
@@ -296,13 +305,14 @@ def unify(instruments: list[Found]) -> list[Found]:
     that share a number or a title (and contradict nothing) take the union of
     what each states."""
     acts = _Acts()
+    seen: dict[str, str] = {}
     owner: dict[int, int] = {}
     shortened: set[int] = set()
     for i, f in enumerate(instruments):
         fl = f.fields
         if fl.get("_marker") or fl.get("_bare") or fl.get("_antecedent"):
             continue
-        normed = _normed(fl)
+        normed = _normed(fl, seen)
         short = acts.shortened(fl, normed)
         if short is not None:
             # a shortened name for an act named in full before (Құжаттандыру
