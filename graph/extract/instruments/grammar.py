@@ -190,6 +190,13 @@ class Context:
         return " ".join(self.text[self.tokens[a].start:self.tokens[b].end].split())
 
 
+@lru_cache(maxsize=65536)
+def _stem_roles(vocab: Vocabulary, word: str) -> frozenset[str]:
+    """The roles of the stem of a word's best reading."""
+    found = readings(word)
+    return vocab.role(found[0].stem) if found else _NO_ROLES
+
+
 def act_type(ctx: Context, i: int) -> tuple[ActType, morph.Analysis, str | None] | None:
     """The act type token i names, its reading, and a number written before a
     hyphen (`13-ұсынымы`)."""
@@ -612,7 +619,7 @@ def read(ctx: Context, head: int) -> Citation | None:
     if _formula_or_heading(ctx, head):
         return None
     if head + 1 < len(toks) and toks[head + 1].is_word and not toks[head + 1].newline_before \
-            and any("not_act_before" in ctx.vocab.role(r.stem) for r in readings(toks[head + 1].text)[:1]):
+            and "not_act_before" in _stem_roles(ctx.vocab, toks[head + 1].text):
         return None  # заңды тұлға: "legal person", not a law
     c = Citation(t.kind, head, head - len(t.before), head, plural=a.plural,
                  nominative=a.case is None, capitalised=toks[head - len(t.before)].capitalised)
@@ -903,6 +910,7 @@ def _siblings(ctx: Context, c: Citation, t: ActType, a: morph.Analysis) -> list[
     return out
 
 
+@lru_cache(maxsize=None)
 def fixed_title(vocab: Vocabulary, kind: str) -> str:
     """The name of a one-of-a-kind act: its one-word type (Конституция, also
     when written Ата Заң)."""
@@ -947,7 +955,7 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         return
     # a quoted name or a number before a few lower-case words:
     # «Цифрлық Қазақстан» мемлекеттік бағдарламасы, № 35 жалпы ұсынымы
-    if any("not_legal" in ctx.vocab.role(r.stem) for r in readings(toks[end].text)[:1]):
+    if "not_legal" in _stem_roles(ctx.vocab, toks[end].text):
         c.extra["not_legal"] = True  # ... біліктілігін арттыру курстарының бағдарламасы
         return
     k = end
