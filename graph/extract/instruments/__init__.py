@@ -1,10 +1,12 @@
 """Instrument extractor: every mention of a specific legal act.
 
-eyecite's layout: a literal prefilter finds the act-type words (acts.tsv
-stems, every inflected form confirmed by the morphological analyser), then
-a local grammar reads each one's requisites (grammar.py). What the grammar
-cannot decide alone (which act `осы Заң` or a bare `Конвенцияның` means, the
-document's own act) is left to the resolve stage in private `_` fields.
+eyecite's layout: one regex pass (a letter trie of the acts.tsv stems) finds
+the act-type words, and a word without an act reading is dropped at once;
+a local grammar then reads each one's requisites (grammar.py) in a window of
+text around it (tokens.py), widened only when the grammar looks past it.
+Nothing tokenises the whole text. What the grammar cannot decide alone
+(which act `осы Заң` or a bare `Конвенцияның` means, the document's own act)
+is left to the resolve stage in private `_` fields.
 """
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import Citation, Context, Source, _types_of, read
+from .grammar import Citation, Context, Source, read, word_types
 from .tokens import OutOfWindow, Token, left_edge, right_edge, tokenize
-from .vocabulary import vocabulary
+from .vocabulary import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
     from .. import Findings
@@ -77,14 +79,14 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
-def _may_name_act(text: str, vocab, start: int, end: int) -> bool:
+def _may_name_act(text: str, vocab: Vocabulary, start: int, end: int) -> bool:
     """Whether the word text[start:end] the prefilter found can be an act's
     type word. When the token ends with it, act_type reads that word (after
     a number and a hyphen) or nothing, so a word without an act reading is no
     anchor: it costs no window."""
     if end + 1 < len(text) and text[end] in "-/." and (text[end + 1].isalnum() or text[end + 1] == "_"):
         return True  # the token goes on (заң-нормативтік): the grammar decides
-    return bool(_types_of(vocab, text[start:end])[1])
+    return bool(word_types(vocab, text[start:end])[1])
 
 
 def _read(ctx: Context, i: int) -> tuple[Context, Citation | None]:
@@ -234,7 +236,7 @@ def _word_start(text: str, char: int, reach: int) -> int:
     return start
 
 
-def _alias_uses(text: str, lowered: str, vocab, reads: list[_Read]) -> list[Found]:
+def _alias_uses(text: str, lowered: str, vocab: Vocabulary, reads: list[_Read]) -> list[Found]:
     """Later uses of a short name the text defined (`(бұдан әрі – АК)` then
     `АК-нің 9-бабы`); short names that are act words are read as such already.
     The text is searched for each short name once, and only the words found
@@ -310,5 +312,5 @@ def _lemma(word: str) -> str:
     return morph.lemma(word).lower()
 
 
-def _not_act_word(vocab, word: str) -> bool:
+def _not_act_word(vocab: Vocabulary, word: str) -> bool:
     return not vocab.prefilter.match(word.lower())

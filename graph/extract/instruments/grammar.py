@@ -200,7 +200,7 @@ def _stem_roles(vocab: Vocabulary, word: str) -> frozenset[str]:
 def act_type(ctx: Context, i: int) -> tuple[ActType, morph.Analysis, str | None] | None:
     """The act type token i names, its reading, and a number written before a
     hyphen (`13-ұсынымы`)."""
-    number, found = _types_of(ctx.vocab, ctx.tokens[i].text)
+    number, found = word_types(ctx.vocab, ctx.tokens[i].text)
     for t, a in found:
         n = len(t.before)
         if n and (i - n < 0 or [ctx.tokens[j].lower for j in range(i - n, i)] != list(t.before)):
@@ -210,7 +210,7 @@ def act_type(ctx: Context, i: int) -> tuple[ActType, morph.Analysis, str | None]
 
 
 @lru_cache(maxsize=65536)
-def _types_of(vocab: Vocabulary, word: str) -> tuple[str | None, tuple[tuple[ActType, morph.Analysis], ...]]:
+def word_types(vocab: Vocabulary, word: str) -> tuple[str | None, tuple[tuple[ActType, morph.Analysis], ...]]:
     """A word's number before a hyphen and the act types its readings name, in
     the order act_type tries them."""
     number = None
@@ -341,7 +341,7 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
                 and _plain_locative(tok.text):
             why = "sentence"  # ... органдарымен тығыз іс-қимылда ТМД ... туралы келісім: an adverbial
             break
-        if j < end and tok.is_word and _types_of(vocab, tok.text)[1] and _oblique_act(ctx, j):
+        if j < end and tok.is_word and word_types(vocab, tok.text)[1] and _oblique_act(ctx, j):
             why = "sentence"  # ... Заңымен Экономикалық ... пактіні: another act's word ends the name
             break
         if tok.text in QUOTES or tok.text in SENTENCE_END or tok.text == "№":
