@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract import Findings, dates, instruments
+from graph.extract import Findings, dates, institutions, instruments
 from graph.models import Found
 from graph.pipeline import process_text
 
@@ -538,3 +538,24 @@ def test_issuer_is_the_institution_before_the_requisites():
     assert (text[f.start:f.end], {k: v for k, v in f.fields.items() if not k.startswith("_")}) == (
         "Облыс әкімдігінің 2021 жылғы 3 наурыздағы № 44 қаулысымен",
         {"kind": R, "date": "2021-03-03", "number": "44", "issuer": "Облыс әкімдігі"})
+
+
+def test_windows_do_not_change_what_is_read(monkeypatch):
+    """The grammar reads a window of text around each act word and reads again
+    in a wider one whenever it looks past the edge: the narrowest windows give
+    what one window over the whole text gives."""
+    text = "\n\n".join(row.values[0] for row in ROWS)
+    found = Findings(text)
+    found.by_type["date"] = dates.find(text, found)
+    found.by_type["institution"] = institutions.find(text, found)
+
+    def read(left: int, right: int) -> list[tuple[int, int, dict]]:
+        monkeypatch.setattr(instruments, "LEFT", left)
+        monkeypatch.setattr(instruments, "RIGHT", right)
+        monkeypatch.setattr(instruments, "GAP", left + right)
+        return [(f.start, f.end, f.fields) for f in instruments.find(text, found)]
+
+    whole = read(len(text), len(text))
+    assert len(whole) > len(ROWS)
+    for left, right in [(1, 1), (9, 3), (40, 12)]:
+        assert read(left, right) == whole
