@@ -291,6 +291,10 @@ _norm = normalise
 def _recase(original: str, form: str) -> str:
     """Give `form` the letter case of `original`, position by position
     (Заңының -> Заңы, ЗАҢЫНЫҢ -> ЗАҢЫ, тармағының -> тармақ)."""
+    low = _norm(original)
+    if low.startswith(form) and len(low) == len(original) and "Σ" not in original:
+        return original[:len(form)]  # every letter of `form` is the original's (a whole-word
+        # lower() differs from a letter's only for İ, which changes the length, and final Σ)
     out = []
     for i, ch in enumerate(form):
         if i < len(original):
@@ -311,9 +315,15 @@ def _is_kazakh_word(word: str) -> bool:
 def analyse(word: str) -> list[Analysis]:
     """Every reading of a noun form that `inflect` confirms, best first; stems are
     in lower case. A word that is not a Cyrillic word gets its bare reading."""
+    return list(_readings(word))
+
+
+@lru_cache(maxsize=262144)
+def _readings(word: str) -> tuple[Analysis, ...]:
+    """`analyse`, memoised per word (extractors ask about the same words over and over)."""
     if not _is_kazakh_word(word):
-        return [Analysis(word)]
-    return list(_analyse_lower(_norm(word)))
+        return (Analysis(word),)
+    return _analyse_lower(_norm(word))
 
 
 def _split_compound(word: str) -> tuple[str, str]:
