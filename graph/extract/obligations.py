@@ -19,10 +19,12 @@ per language.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..lang import lexicon
@@ -39,11 +41,11 @@ _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 # clause, and its words are left out of the action (see _parenthesised).
 # Quotation marks are not breaks: a name in quotes sits inside its clause
 # («Бірлік» атауы берілсін); a quoted rule is closed off by _clause_start.
-_CLAUSE_BREAK = re.compile(r"[.;:!?]")
-_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)[.;:!?]")
+_CLAUSE_BREAKS = ".;:!?"
+_CLAUSE_BREAK = re.compile(f"[{re.escape(_CLAUSE_BREAKS)}]")
 _PAREN_REACH = 400  # characters: a longer "remark" is a stray bracket
 # Ends of sentences: one literal-led pattern per mark, found at C speed.
-_SENTENCE_ENDS = tuple(re.compile(re.escape(c) + r"(?=\s|$)") for c in ".!?;") + (re.compile(r":\s*\n"),)
+_SENTENCE_ENDS = tuple((c, re.compile(re.escape(c) + r"(?=\s|$)")) for c in ".!?;") + ((":", re.compile(r":\s*\n")),)
 # What may follow a command verb: the end of its clause, or the next item
 # when an export lost the full stop (`бекітілсін\n2. ...`).
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.;:!?»\"”)]|$)|[ \t]*\n\s*(?:\d+[.)]|\n)")
@@ -172,7 +174,8 @@ class _Words:
         self.ends: list[int] = []
         self.made: list[Word | None] = []  # each Word once asked for
         self.base = 0  # the index of the run's first word
-        self.lo = self.hi = pos  # the run covers text[lo:hi]; both cut no word
+        self.lo = self.hi = _cut_before(text, pos - _FIRST_CHUNK)  # the run covers text[lo:hi]; both cut no word
+        self._grow_right(pos + _FIRST_CHUNK - self.lo)  # a few words either side of `pos`, split at once
 
     def _tokens(self, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
         parts = _SPLIT_WORDS.split(self.text[a:b])  # gap, word, gap, ..., word, gap
@@ -226,23 +229,20 @@ class _Words:
             w = self.made[j] = tuple.__new__(Word, (text, start, end, key))  # without the NamedTuple's Python __new__
         return w
 
-    def first_after(self, i: int, pattern: re.Pattern[str], barrier: int, floor: int) -> int:
-        """The index of the first word after `barrier` and after the last
-        match of `pattern` (`(?s:.*)x`, x one character no word holds) before
-        word i; not below `floor` nor the first word of the text. One backward
-        search of the text per chunk, not a look at each gap between words."""
+    def first_after(self, i: int, marks: str, barrier: int, floor: int) -> int:
+        """The index of the first word after `barrier` and after the last of
+        `marks` (characters no word holds) before word i; not below `floor`
+        nor the first word of the text. A backward search of the text
+        (str.rfind), not a look at each gap between words."""
         end = self[i].start
         reach = max(0, barrier, end - _CLAUSE_CHARS)
-        m = pattern.match(self.text, reach, end)
-        if m or barrier >= reach or reach == 0:  # the clause's start is in reach: tokenise back to it at once
-            cut = m.end() - 1 if m else barrier
+        cut = max(barrier, _last_of(self.text, marks, reach, end))
+        if cut >= reach or reach == 0:  # the clause's start is in reach: tokenise back to it at once
             if self.lo > cut + 1:
                 self._grow_left(cut + 1)
             return max(floor, self.base + bisect_right(self.starts, cut))
         while True:  # a long clause: back by chunks until a break, the floor or the text's start
-            m = pattern.match(self.text, max(self.lo, barrier), end)
-            if m:
-                barrier = m.end() - 1
+            barrier = max(barrier, _last_of(self.text, marks, max(self.lo, barrier), end))
             if barrier >= self.lo or self.base <= floor or self.lo == 0:
                 return max(floor, self.base + bisect_right(self.starts, barrier))
             end = self.lo
@@ -256,6 +256,11 @@ class _Words:
         while self.hi <= pos and self.hi < len(self.text):
             self._grow_right(_FIRST_CHUNK)
         return self.base + bisect_left(self.starts, pos)
+
+
+def _last_of(text: str, marks: str, start: int, end: int) -> int:
+    """Where the last of `marks` stands in text[start:end], or -1."""
+    return max(text.rfind(mark, start, end) for mark in marks)
 
 
 def _last_word(text: str) -> str | None:
@@ -297,7 +302,7 @@ def _clause_start(text: str, words: _Words, i: int, quote: int | None) -> int:
     the last clause break (no word holds one) and, inside a quotation that
     opens at `quote`, after its opening mark (a quoted command or rule does not
     take words from outside its quotation); at most _CLAUSE_REACH words back."""
-    return words.first_after(i, _LAST_CLAUSE_BREAK, -1 if quote is None else quote, i - _CLAUSE_REACH)
+    return words.first_after(i, _CLAUSE_BREAKS, -1 if quote is None else quote, i - _CLAUSE_REACH)
 
 
 def _is_item_number(text: str, w: Word) -> bool:
@@ -336,7 +341,8 @@ def _action(words: _Words, idx: list[int], verb: str | None, *, active: bool = F
 def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
             blockers: list[tuple[int, int]], skip: tuple[int, int] | None = None) -> list[int]:
     """Indices of the action's words: at most `size` words of the clause before
-    word `hi`, starting after the last of `blockers` there (a statement's
+    word `hi`, starting after the last of `blockers` ((end, start) spans, by
+    end) there (a statement's
     source act and bearer are fields of their own; `сәйкес` after a source
     goes with it); the words of `skip` (an addressee) are left out."""
     fillers, after_date = _fillers(), _after_date()
@@ -360,10 +366,12 @@ def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
     if start >= hi:
         return []
     a, b = words[start].start, words[hi - 1].end
-    for f_start, f_end in blockers[bisect_left(blockers, (a - _BODY_REACH,)):bisect_left(blockers, (b,))]:
-        if f_end <= a or f_end > b or (skip and (f_start, f_end) == skip):
-            continue  # outside the window, or running past the deed: no act ends inside its own duty
-        while start < hi and words[start].start < f_end:
+    # the last blocker to end in the window (one running past the deed is no act ending inside its own duty)
+    beyond = len(ctx.text) + 1
+    last = max((f_end for f_end, f_start in blockers[bisect_right(blockers, (a, beyond)):bisect_right(blockers, (b, beyond))]
+                if a - _BODY_REACH <= f_start < b and (f_start, f_end) != skip), default=None)
+    if last is not None:
+        while start < hi and words[start].start < last:
             start += 1
     while start < hi and words[start].key in _after_source():
         start += 1
@@ -513,6 +521,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon("kk", "stop_words"))
 
 
+@lru_cache(maxsize=65536)
 def _case(word: str) -> str | None:
     readings = morph.analyse(word.rpartition("-")[2] or word)
     return readings[0].case if readings else None
@@ -645,6 +654,8 @@ class _Context:
     dates: list[tuple[int, int]]  # spans of dates, in order: they date a deed, they are not it
     date_starts: list[int]
     paren_starts: list[int]
+    cited_by_end: list[tuple[int, int]]  # (end, start) of the cited spans, by end
+    bodies_by_end: list[tuple[int, int]]
 
     def in_body(self, pos: int) -> bool:
         k = bisect_right(self.bodies, (pos, len(self.text))) - 1
@@ -803,7 +814,7 @@ def _signatory(ctx: _Context, pos: int) -> str | None:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0] + sorted(m.end() for rx in _SENTENCE_ENDS for m in rx.finditer(text))
+    return [0] + sorted(m.end() for mark, rx in _SENTENCE_ENDS if mark in text for m in rx.finditer(text))
 
 
 # --- Anchors: the words the grammar starts from, found by a few scans of the
@@ -836,7 +847,7 @@ def _trie(phrases: list[str]) -> str:
     return emit(root)
 
 
-def _endings(endings: list[str], after: str) -> list[re.Pattern[str]]:
+def _endings(endings: list[str], after: str) -> list[tuple[str, re.Pattern[str]]]:
     """Scans for a word ending in any of `endings`, followed by `after`: one
     per last two letters, led by them as a literal (`ын(?:(?<=сын)|(?<=амын))`),
     which the engine skips to at C speed; an alternation or a character class
@@ -844,12 +855,13 @@ def _endings(endings: list[str], after: str) -> list[re.Pattern[str]]:
     by_tail: dict[str, list[str]] = {}
     for e in endings:
         by_tail.setdefault(e[-2:], []).append(e)
-    return [re.compile(re.escape(tail) + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")" + after)
+    return [(tail, re.compile(re.escape(tail) + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")" + after))
             for tail, es in sorted(by_tail.items())]
 
 
 @lru_cache(maxsize=1)
-def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, re.Pattern[str]]],
+                               list[tuple[str, re.Pattern[str]]]]:
     """Scans of the folded text: a marker phrase after a character that is
     not a letter of the lexicons (a class of letter ranges is checked faster
     than "not a word character"; a rarer letter only adds a try), one at the
@@ -858,9 +870,12 @@ def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Patter
     phrases += [" ".join(m.words) for m in _markers("ru") if m.modality in _RU_RULES + ("formula",)]
     trie = _trie(phrases)
     commands = [row[1] for row in lexicon("kk", "verbs") if row[0] in _COMMAND_KINDS]
-    letters = sorted({ch for lang in ("kk", "ru") for name in ("deontic", "verbs", "not_deontic")
-                      for row in lexicon(lang, name) for cell in row for ch in cell if _WORD_CHAR.match(ch)})
-    return (re.compile("[^" + "".join(map(re.escape, letters)) + "](?=" + trie + r"(?![^\W_]))"),
+    read = [("kk", "deontic"), ("kk", "verbs"), ("kk", "not_deontic"), ("kk", "stop_words"), ("kk", "endings"),
+            ("kk", "stems"), ("ru", "deontic"), ("ru", "verbs"), ("ru", "not_deontic")]  # by this stage and morph
+    letters = {ch for lang, name in read for row in lexicon(lang, name) for cell in row for ch in cell
+               if _WORD_CHAR.match(ch)}
+    not_letter = "[^" + "".join(map(re.escape, sorted(letters | set(string.digits)))) + "]"
+    return (re.compile(not_letter + "(?=" + trie + r"(?![^\W_]))"),
             re.compile(trie + r"(?![^\W_])"),
             _endings(commands, "(?=" + _CLAUSE_FINAL.pattern + ")"),
             _endings(list(_ru_infinitive_endings()), r"(?![^\W_]|[-‑][^\W_])"))
@@ -887,18 +902,21 @@ def _word_at(text: str, keys: str | None, pos: int) -> Word:
     return Word(m.group(), m.start(), m.end(), key)
 
 
-def _anchors(text: str, keys: str | None) -> tuple[list[int], list[int]]:
+def _anchors(text: str, keys: str | None) -> tuple[list[int], list[int], dict[str, list[int]]]:
     """Where the Kazakh and the Russian grammar start: the first letters of
     the words that may open a marker or be a command (Kazakh) or an
-    infinitive (Russian), in order."""
+    infinitive (Russian), in order; and per language those that may open an
+    operative formula."""
     scan = keys if keys is not None else "".join(map(_fold_char, text))
     marker, marker_first, command, infinitive = _anchor_patterns()
     starts = [m.end() for m in marker.finditer(scan)]
     if marker_first.match(scan):
         starts.insert(0, 0)
     kk_first, ru_first = _first_words("kk", _RULES), _first_words("ru", _RU_RULES + ("formula",))
+    formula_first = {lang: _first_words(lang, ("formula",)) for lang in ("kk", "ru")}
     kk: set[int] = set()
     ru: set[int] = set()
+    formulas: dict[str, list[int]] = {"kk": [], "ru": []}
     for p in starts:
         if _starts_word(text, p):
             key = _word_at(text, keys, p).key
@@ -906,37 +924,44 @@ def _anchors(text: str, keys: str | None) -> tuple[list[int], list[int]]:
                 kk.add(p)
             if key in ru_first:
                 ru.add(p)
+            for lang, firsts in formula_first.items():
+                if key in firsts:
+                    formulas[lang].append(p)
     for found, scans in ((kk, command), (ru, infinitive)):
-        for rx in scans:
+        for tail, rx in scans:
+            if tail not in scan:
+                continue  # absent: no scan of the whole text for it
             for m in rx.finditer(scan):
-                run = _Words(text, keys, m.end())  # the word ends there: its start is read from the words before
-                if run.has(-1) and run[-1].end == m.end():
-                    found.add(run[-1].start)
-    return sorted(kk), sorted(ru)
+                run = _Words(text, keys, m.end())
+                k = run.index_at(m.end()) - 1  # the word that ends there
+                if run.has(k) and run[k].end == m.end():
+                    found.add(run[k].start)
+    return sorted(kk), sorted(ru), formulas
 
 
 def _formula_end(text: str, keys: str | None, anchors: list[int], lang: str) -> int | None:
-    """The end of the first operative formula among the anchors, or None."""
-    firsts = _first_words(lang, ("formula",))
+    """The end of the first operative formula that opens at one of `anchors`, or None."""
     for p in anchors:
-        if _word_at(text, keys, p).key in firsts:
-            words = _Words(text, keys, p)
-            i = words.index_at(p)
-            mk = _match_marker(words, i, lang)
-            if mk and mk.modality == "formula":
-                return words[i + len(mk.words) - 1].end
+        words = _Words(text, keys, p)
+        i = words.index_at(p)
+        mk = _match_marker(words, i, lang)
+        if mk and mk.modality == "formula":
+            return words[i + len(mk.words) - 1].end
     return None
+
+
+_START = attrgetter("start")
 
 
 def find(text: str, found: "Findings | None" = None) -> list[Found]:
     """Every obligation, prohibition and permission in `text`, in order."""
     keys = _keys(text)
-    kk_anchors, ru_anchors = _anchors(text, keys)
+    kk_anchors, ru_anchors, formulas = _anchors(text, keys)
     if not kk_anchors and not ru_anchors:
         return []
-    instruments = sorted(found.of("instrument"), key=lambda f: f.start) if found else []
-    institutions = sorted(found.of("institution"), key=lambda f: f.start) if found else []
-    formula_end = _formula_end(text, keys, kk_anchors, "kk")
+    instruments = sorted(found.of("instrument"), key=_START) if found else []
+    institutions = sorted(found.of("institution"), key=_START) if found else []
+    formula_end = _formula_end(text, keys, formulas["kk"], "kk")
     cited = sorted((f.start, f.end) for t in ("instrument", "provision", "institution")
                    for f in (found.of(t) if found else []))
     bodies = [(f.start, f.end) for f in institutions]
@@ -945,7 +970,8 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
     ctx = _Context(text, _sentence_starts(text), instruments, institutions, cited, bodies, formula_end,
                    _quotations(text), parens,
                    [f.start for f in instruments], [f.start for f in institutions],
-                   dates, [a for a, _ in dates], [a for a, _ in parens])
+                   dates, [a for a, _ in dates], [a for a, _ in parens],
+                   sorted((b, a) for a, b in cited), sorted((b, a) for a, b in bodies))
     formula_words = _formula_first_words()
     out: list[Found] = []
     taken_until = -1  # a marker's words are not read again as another marker
@@ -990,7 +1016,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
                     out.append(Found("obligation", words[item[0]].start, words[item[-1]].end, fields))
                 taken_until = words[listed[-1][-1]].end
                 continue
-            idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited)
+            idx = _window(ctx, words, lo, hi, _STATEMENT_WORDS, ctx.cited_by_end)
             if idx and _is_item_number(text, words[idx[0]]):
                 idx = idx[1:]  # `2)`: the item's number
             if mk.attach == "list":
@@ -1001,7 +1027,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             if not idx:
                 continue
             if mk.attach == "subject":
-                idx = _subject_phrase(words, _window(ctx, words, lo, hi, _CLAUSE_REACH, ctx.cited)) or idx
+                idx = _subject_phrase(words, _window(ctx, words, lo, hi, _CLAUSE_REACH, ctx.cited_by_end)) or idx
             first = idx[0]
             action = _action(words, idx, None, active=mk.attach == "modal_verbal_noun")
             if mk.attach == "duty_verbal_noun":
@@ -1030,7 +1056,7 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
             taken_until = end
             continue
         out.extend(_command_at(ctx, words, i, formula_words))
-    out.extend(_russian(ctx, keys, ru_anchors))
+    out.extend(_russian(ctx, keys, ru_anchors, formulas["ru"]))
     out.sort(key=lambda f: (f.start, f.end))
     return out
 
@@ -1093,7 +1119,7 @@ def _statement_items(ctx: _Context, words: _Words, lo: int, hi: int,
             fields["bearer"] = bearer
     out = []
     for a, b in items:
-        item = _window(ctx, words, a, b + 1, _STATEMENT_WORDS, ctx.cited)
+        item = _window(ctx, words, a, b + 1, _STATEMENT_WORDS, ctx.cited_by_end)
         if item:
             action = _action(words, item, None, active=mk.attach == "modal_verbal_noun")
             out.append(Found("obligation", words[item[-1]].start, words[b].end, {**fields, "action": action}))
@@ -1124,7 +1150,7 @@ def _command_at(ctx: _Context, words: _Words, i: int, formula_words: frozenset[s
         return []
     addressee = _addressee(ctx, words[lo].start, w.start) if verbs.assigns(cmd.lemma) else None
     # a command's object may be an act (`қаулыға өзгерістер енгізілсін`): only bodies are cut off
-    idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies, addressee[1] if addressee else None)
+    idx = _window(ctx, words, obj_lo, i, _ACTION_WORDS, ctx.bodies_by_end, addressee[1] if addressee else None)
     if verbs.assigns(cmd.lemma):
         idx = _assigned_duty(words, obj_lo, i) or idx
     elif cmd.passive and not idx and i > obj_lo:
@@ -1159,7 +1185,7 @@ def _command_at(ctx: _Context, words: _Words, i: int, formula_words: frozenset[s
     shared = [] if obj is None else _shared_items(ctx, words, lo, _object_without_verb)
     verb = " ".join([words[k].text for k in range(obj + 1, i)] + [cmd.lemma]) if shared else ""
     for a, b in shared:
-        item = _window(ctx, words, a, b + 1, _ACTION_WORDS, ctx.bodies)
+        item = _window(ctx, words, a, b + 1, _ACTION_WORDS, ctx.bodies_by_end)
         if item:
             out.append(Found("obligation", words[item[-1]].start, words[b].end,
                              {**fields, "action": _action(words, item, verb)}))
@@ -1199,11 +1225,11 @@ def _clause_end(text: str, words: _Words, i: int) -> int:
     return j
 
 
-def _russian(ctx: _Context, keys: str | None, anchors: list[int]) -> list[Found]:
+def _russian(ctx: _Context, keys: str | None, anchors: list[int], formulas: list[int]) -> list[Found]:
     """Russian commands and rules: `1. Утвердить Правила`, `пункт 1 изложить
     в следующей редакции`, `подлежит официальному опубликованию`."""
     text = ctx.text
-    formula_end = _formula_end(text, keys, anchors, "ru")
+    formula_end = _formula_end(text, keys, formulas, "ru")
     out: list[Found] = []
     done_clause = -1  # the clause whose command was taken: one command per clause
     words: _Words | None = None
