@@ -381,13 +381,14 @@ class _Named:
     order), for the look-backs of anaphora. A look-back reads only the acts
     of one kind or one type word, found by bisection before its position, so
     that it reads neither all acts nor all text before it (a code of
-    thousands of references stays linear). Groups are made when first asked
-    for: most documents ask for few."""
+    thousands of references stays linear). The groups are made when first
+    asked for: most documents ask for few."""
 
     def __init__(self, acts: list[Found]) -> None:
         self._acts = acts
         self._added: list[Found] = []  # acts known only from a pointing mention: after all the others
-        self._groups: dict[tuple, tuple[list[int] | None, list[Found]]] = {}  # group -> (starts, acts)
+        self._in_order: bool | None = None
+        self._by: dict[str, dict] = {}  # "kind" | "head" -> group -> (starts or None, acts)
         self._own: dict[str | None, Found] | None = None  # kind -> the first own act (`self`) of that kind
         self._main: Found | None | object = _UNKNOWN
 
@@ -414,33 +415,37 @@ class _Named:
                              key=lambda g: len(g.fields), default=None)
         return self._main
 
-    def _group(self, kind: str | None | object, head: str | None | object) -> tuple[list[int] | None, list[Found]]:
-        """The acts of `kind`, or named with the type word of lemma `head`, or all."""
-        key = ("kind", kind) if kind is not _UNKNOWN else ("head", head) if head is not _UNKNOWN else ()
-        group = self._groups.get(key)
-        if group is None:
-            if kind is not _UNKNOWN:
-                acts = [f for f in self._acts if f.fields.get("kind") == kind]
-            elif head is not _UNKNOWN:
-                acts = [f for f in self._acts
-                        if f.fields.get("_head_text") and _head_lemma(f.fields["_head_text"]) == head]
-            else:
-                acts = self._acts
-            starts: list[int] | None = [f.start for f in acts]
-            if any(a > b for a, b in zip(starts, starts[1:])):
-                starts = None  # not in text order: no bisection, every act is read
-            group = self._groups[key] = (starts, acts)
-        return group
+    def _groups(self, by: str) -> dict:
+        """The acts by kind (`by` "kind") or by the lemma of their type word ("head")."""
+        groups = self._by.get(by)
+        if groups is None:
+            if self._in_order is None:
+                starts = [f.start for f in self._acts]
+                self._in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+            groups = self._by[by] = {}
+            for f in self._acts:
+                if by == "kind":
+                    key = f.fields.get("kind")
+                elif f.fields.get("_head_text"):
+                    key = _head_lemma(f.fields["_head_text"])
+                else:
+                    continue
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = ([] if self._in_order else None, [])
+                if group[0] is not None:
+                    group[0].append(f.start)
+                group[1].append(f)
+        return groups
 
-    def last_before(self, pos: int, test, kind: str | None | object = _UNKNOWN,
-                    head: str | None | object = _UNKNOWN) -> Found | None:
+    def last_before(self, pos: int, test, by: str, key: str | None) -> Found | None:
         """The last act (in the order given, added ones last) that starts
-        before `pos` and passes `test`; `test` may only pass acts of `kind`,
-        or named with the type word whose lemma is `head`, when given."""
+        before `pos` and passes `test`, which passes only acts whose `by`
+        ("kind", or "head": the lemma of their type word) is `key`."""
         for f in reversed(self._added):
             if f.start < pos and test(f):
                 return f
-        starts, acts = self._group(kind, head)
+        starts, acts = self._groups(by).get(key, ([], []))
         end = bisect_left(starts, pos) if starts is not None else len(acts)
         for i in range(end - 1, -1, -1):
             f = acts[i]
@@ -465,14 +470,15 @@ def antecedent(kind: str, pos: int, word: str | None, named: _Named, marker: str
         return (fl.get("kind") == kind and (not word or _same_head(f, head))
                 and (kind not in FOREIGN or not word or bool(fl.get("_head_text"))))
 
-    before = named.last_before(pos, is_before, kind=kind)
+    before = named.last_before(pos, is_before, "kind", kind)
     own = named.own(kind)
     if marker == "this" and own is not None:
         return own
     if word:
         # the same type word used for an act of another kind (an agreement
         # between bodies, not states): the nearer one
-        same_word = named.last_before(pos, lambda f: f.fields.get("_head_text") and _same_head(f, head), head=head)
+        same_word = named.last_before(pos, lambda f: f.fields.get("_head_text") and _same_head(f, head),
+                                      "head", head)
         if same_word is not None and (before is None or same_word.start > before.start) \
                 and pos - same_word.end <= RECENT:
             return same_word
@@ -480,7 +486,7 @@ def antecedent(kind: str, pos: int, word: str | None, named: _Named, marker: str
         return before
     if word:
         defined = named.last_before(pos, lambda f: f.fields.get("_alias") and is_before(f)
-                                    and _same_word(f.fields["_alias"].split()[-1], word), kind=kind)
+                                    and _same_word(f.fields["_alias"].split()[-1], word), "kind", kind)
         if defined is not None:
             return defined
     if before is not None and marker and marker != "this":
@@ -501,7 +507,7 @@ def _defined(kind: str, pos: int, word: str | None, named: _Named) -> Found | No
         return (f.fields.get("kind") == kind and bool(alias) and len(alias.split()) == 1
                 and _same_word(alias, word))
 
-    return named.last_before(pos, defines, kind=kind)
+    return named.last_before(pos, defines, "kind", kind)
 
 
 def resolve_anaphora(instruments: list[Found]) -> list[Found]:
@@ -544,14 +550,14 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
         if fl.get("_ordinal_ref"):
             # төртінші және бесінші мерзімді баяндама: the report named before with those numbers
             report = named.last_before(f.start, lambda g: g.fields.get("kind") == fl["kind"] and all(
-                w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]), kind=fl["kind"])
+                w in _norm(g.fields.get("title")).split() for w in fl["_ordinal_ref"]), "kind", fl["kind"])
             out.append(_replace(f, **_identity(report.fields), anaphora=True) if report
                        else _replace(f, _drop=True))
             continue
         if fl.get("_its"):
             # оның факультативтік хаттамасы: the protocol of the treaty named just before
             treaty = named.last_before(f.start, lambda g: g.fields.get("kind") == fl["kind"]
-                                       and g.fields.get("title"), kind=fl["kind"])
+                                       and g.fields.get("title"), "kind", fl["kind"])
             if not treaty or f.start - treaty.end > RECENT:
                 out.append(_replace(f, _drop=True))
                 continue
@@ -564,7 +570,7 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
             # also "accord"): only an act named with it just before
             head = _head_lemma(fl["_head_text"]) if fl.get("_head_text") else None
             same_word = named.last_before(f.start, lambda g: g.fields.get("_head_text") and _same_head(g, head),
-                                          head=head)
+                                          "head", head)
             target = same_word if same_word and f.start - same_word.end <= RECENT else None
             out.append(_replace(f, **_identity(target.fields), anaphora=True) if target else _replace(f, _drop=True))
             continue
