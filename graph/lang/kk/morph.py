@@ -148,6 +148,7 @@ def _add(form: str, name: str, after: str, front: bool) -> str:
     return form + pair[1 if front else 0]
 
 
+@lru_cache(maxsize=262144)
 def inflect(stem: str, plural: bool = False, possessive: bool = False,
             case: str | None = None, attributive: bool = False) -> str:
     """The form of `stem` with the given endings, in lower case:
