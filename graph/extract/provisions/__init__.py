@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Found
 from .context import Reading
-from .grammar import FIELDS, LANGS, grammar, lowered, numbered_lines, spots, unit_of, windows
+from .grammar import FIELDS, LANGS, grammar, lowered, spots, unit_of, windows
 
 if TYPE_CHECKING:
     from .. import Findings
@@ -45,10 +45,10 @@ __all__ = ["FIELDS", "LANGS", "find", "grammar", "unit_of"]
 def find(text: str, found: "Findings") -> list[Found]:
     """Every provision cited in `text`, in text order, one pass per language."""
     instruments = found.of("instrument")
-    where, numbered = spots(lowered(text)), numbered_lines(text)
+    where = spots(lowered(text))
     out: list[Found] = []
     for lang in LANGS:
-        reading = Reading(text, instruments, lang, numbered)
+        reading = Reading(text, instruments, lang)
         at = where[lang]
         for lo, hi in windows(text, at, lang):
             out.extend(reading.window(lo, hi, at[bisect_left(at, lo):bisect_left(at, hi)]))

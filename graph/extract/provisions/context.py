@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 
 from ...models import Found
 from .acts import HEAD_WORD, SENTENCE_END, SENTENCE_STOP, Acts, act_word_before, instrument_fields
 from .grammar import (FIELDS, MAX_HEADING, MAX_SENTENCE, WORD, Chain, Group, Parser, grammar, line_start, norm,
-                      opens_line)
+                      numbered_lines, opens_line)
 
 
 MAX_HEADER_REACH = 3000  # characters a header's items may run
@@ -109,23 +110,35 @@ def _founds(cited: Cited) -> list[Found]:
 
 
 class Reading:
-    """One language's pass over a text: what earlier chains left for later ones."""
+    """One language's pass over a text: what earlier chains left for later ones.
+    What is read from the whole text (its acts, its numbered paragraphs) is
+    read when a chain first asks: most texts cite nothing in one of the languages."""
 
-    def __init__(self, text: str, instruments: list[Found], lang: str, numbered: list[tuple[int, str]]):
+    def __init__(self, text: str, instruments: list[Found], lang: str):
         self.text = text
         self.lang = lang
-        self.acts = Acts(text, instruments, grammar(lang))
+        self.instruments = instruments
         self.last: dict[str, Cited] = {}  # field -> the latest chain that cited it
         self.headings: dict[str, Group] = {}  # field -> the latest heading's unit (`5-бап.`)
-        # where numbered paragraphs begin (`2. Осы қаулы ...`): (position, number)
-        self.numbered = numbered
-        self.numbered_at = [pos for pos, _n in self.numbered]
         self.named: Cited | None = None  # the latest chain with an act
         self.previous: Cited | None = None  # the latest chain in the window
         self.by_unit: dict[tuple[str, str], Cited] = {}  # (field, number) of its largest unit -> chain
         self.by_unit_heading: dict[tuple[str, str], Cited] = {}  # the same, chains in headings
         self.header: Cited | None = None  # `8-бапта:` alone on its line: heads the items below it
         self.header_end = 0  # where the header or the latest unit under it ends
+
+    @cached_property
+    def acts(self) -> Acts:
+        return Acts(self.text, self.instruments, grammar(self.lang))
+
+    @cached_property
+    def numbered(self) -> list[tuple[int, str]]:
+        """Where numbered paragraphs begin (`2. Осы қаулы ...`): (position, number)."""
+        return numbered_lines(self.text)
+
+    @cached_property
+    def numbered_at(self) -> list[int]:
+        return [pos for pos, _n in self.numbered]
 
     def window(self, lo: int, hi: int, spots: list[int]) -> list[Found]:
         """The provisions of the window [lo, hi); `spots`: where unit words may begin in it."""
