@@ -287,9 +287,11 @@ def _tokens_at(text: str, word: str, searched: str) -> list[Token]:
     out = []
     char = searched.find(word)
     while char != -1:
-        toks = _tokens_from(text, char, 1)
-        if toks:
-            out.append(toks[0])
+        before = text[char - 1] if char else " "
+        if not (before.isalnum() or before == "_"):  # (no token starts inside a word)
+            toks = _tokens_from(text, char, 1)
+            if toks:
+                out.append(toks[0])
         char = searched.find(word, char + 1)
     return out
 

@@ -178,6 +178,10 @@ class Quotes:
                     plain_stack.append(i)
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
 def _plain_side(text: str, i: int) -> str:
     """Which way a plain quote faces, from what it is glued to: `"Білім` opens,
     `туралы"` and `асырады.";` close; a quote glued on both sides or neither
@@ -186,11 +190,12 @@ def _plain_side(text: str, i: int) -> str:
     left = False
     if i > 0 and not text[i - 1].isspace():
         before = text[i - 1]
-        if before.isalnum() or before == "_":  # a word ends here: how does it start?
-            word = None
-            for word in _TOKEN.finditer(text, left_edge(text, i), i):
-                pass
-            left = word is not None and word.group()[0].isalnum()
+        if _is_word_char(before):  # a word ends here: how does it start?
+            k = i - 1  # (a token is word characters joined by single - / .)
+            while k > 0 and (_is_word_char(text[k - 1]) or text[k - 1] in "-/." and k > 1
+                             and _is_word_char(text[k - 2])):
+                k -= 1
+            left = text[k].isalnum()
         else:
             left = before in ".!?)»"
     after = text[i + 1] if i + 1 < len(text) else " "
