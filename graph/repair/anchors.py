@@ -137,7 +137,7 @@ def glue_seam(token: str, vocab: DocumentWords, next_token: str = "", weak: bool
     if not candidates or not (unique or vocab.count(_word_part(token)) <= 1):
         return None
     for i, head, tail in candidates:
-        if vocab.count(head) and vocab.count(tail):
+        if vocab.count(tail) and vocab.count(head):
             return i, False
     return None
 
@@ -432,19 +432,21 @@ def _record(log: EditLog, offset: int, plan: Plan) -> None:
 def _unglued_plan(line, tokens, end_index, holes) -> Plan | None:
     """Of the readings below, the one whose link words come out in citation
     order (the fewest-words one when they tie)."""
-    readings = [p for p in (_list_plan(line, tokens, end_index, holes),
-                            _fewest_plan(line, tokens, end_index, holes),
-                            _in_place_plan(line, tokens, end_index, holes)) if p is not None]
+    first = _trailing_run(line, tokens, end_index)
+    if first >= end_index:
+        return None  # the line ends with no link word
+    readings = [p for p in (_list_plan(line, tokens, end_index, holes, first),
+                            _fewest_plan(line, tokens, end_index, holes, first),
+                            _in_place_plan(line, tokens, end_index, holes, first)) if p is not None]
     if len(readings) <= 1:
         return readings[0] if readings else None
     return min(readings, key=lambda p: order_faults(applied(line, p)))
 
 
-def _list_plan(line, tokens, end_index, holes) -> Plan | None:
+def _list_plan(line, tokens, end_index, holes, first) -> Plan | None:
     """A list's conjunction right before the appended block: its last item
     ended the line and stays, the others fill the holes (`, , және 5 6 7`)."""
     h = len(holes)
-    first = _trailing_run(line, tokens, end_index)
     for j in range(first, end_index):
         if line[tokens[j - 1][0]:tokens[j - 1][1]].lower() in conjunctions():
             anchors = group_anchors(tokens[j:end_index], line, h + 1, glued=False)
@@ -454,12 +456,11 @@ def _list_plan(line, tokens, end_index, holes) -> Plan | None:
     return None
 
 
-def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
+def _in_place_plan(line, tokens, end_index, holes, first) -> Plan | None:
     """Holes in the gap right before the whole run of link words that ends
     the line are those of the last links, which ended the line and were
     appended where they stood: they stay, the others go back."""
     h = len(holes)
-    first = _trailing_run(line, tokens, end_index)
     if first >= end_index:
         return None
     before_run = tokens[first - 1][1]
@@ -483,10 +484,9 @@ def _in_place_plan(line, tokens, end_index, holes) -> Plan | None:
     return Plan(holes[:k], moved, (moved[0][0] - 1, moved[-1][1]))
 
 
-def _fewest_plan(line, tokens, end_index, holes) -> Plan | None:
+def _fewest_plan(line, tokens, end_index, holes, first) -> Plan | None:
     """The fewest link words at the line end that give one anchor per hole."""
     h = len(holes)
-    first = _trailing_run(line, tokens, end_index)
     for j in range(end_index - 1, first - 1, -1):
         s = tokens[j][0]
         prev = line[tokens[j - 1][0]:tokens[j - 1][1]]

@@ -94,7 +94,12 @@ def narrow_splits(line: str, words: DocumentWords) -> list[tuple[int, int]]:
             continue
         if not (core_right[0] in NARROW or core_left[-1] in NARROW):
             continue
-        if min(len(core_left), len(core_right)) == 1 or core_left not in words or core_right not in words:
+        if min(len(core_left), len(core_right)) == 1:
+            joins.append((a1, b0))
+            continue
+        # the longer fragment first: it is the cheaper one to look up
+        longer, shorter = (core_left, core_right) if len(core_left) >= len(core_right) else (core_right, core_left)
+        if longer not in words or shorter not in words:
             joins.append((a1, b0))
     return joins
 
