@@ -76,16 +76,23 @@ def _words(lang: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def _year_words() -> tuple[str, str]:
+    """The Kazakh and the Russian word (or abbreviation) of one year."""
+    kk, ru = _words("kk"), _words("ru")
+    return (f"(?:(?:{_alt(kk['year'])}){_LETTERS}|(?:{_alt(kk['year_abbr'])}))",
+            f"(?:(?:{_alt(ru['year'])}){_LETTERS}|(?:{_alt(ru['year_abbr'])}))")
+
+
+@lru_cache(maxsize=None)
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     kk, ru = _words("kk"), _words("ru")
     km, rm = _months("kk").pattern, _months("ru").pattern
-    year_word = f"(?:(?:{_alt(kk['year'])}){_LETTERS}|(?:{_alt(kk['year_abbr'])}))"
+    year_word, ru_year = _year_words()
     years_word = (f"(?:(?:{_alt(kk['year'])}){_LETTERS}|(?:{_alt(kk['years_abbr'] + kk['year_abbr'])})"
                   f"|(?:{_alt(kk['period'])}){_LETTERS}(?:\\s+(?:{_alt(kk['year'] + kk['period'])}){_LETTERS})?)")
     and_ = _alt(kk["and"])
     month_noun = f"(?:\\s+(?:{_alt(kk['month_noun'])}){_LETTERS})?"
     from_ = _alt(kk["from"])
-    ru_year = f"(?:(?:{_alt(ru['year'])}){_LETTERS}|(?:{_alt(ru['year_abbr'])}))"
     ru_years = f"(?:(?:{_alt(ru['year'])}){_LETTERS}|(?:{_alt(ru['years_abbr'] + ru['year_abbr'])}))"
     y, y2 = f"(?P<y>{_YEAR})", f"(?P<y2>{_YEAR})"
     pats = {
@@ -178,14 +185,27 @@ def _fields(name: str, m: re.Match) -> dict[str, str] | None:
 # skipped through at C speed, an alternation is tried at every character.
 _YEAR_ANCHORS = tuple(re.compile(head + r"\d\d(?!\d)") for head in _YEAR_HEADS)
 _DOTTED_ANCHOR = re.compile(r"\.\d")  # inside every DD.MM.YYYY and YYYY.MM.DD
-# Patterns that open with the year: tried at every year anchor, every match kept.
-_YEAR_FIRST = ("kk_day", "kk_month_day", "kk_month", "kk_years", "kk_year_and_year", "kk_year", "ru_years", "ru_year")
+# Patterns that open with the year, tried at every year anchor, each with what
+# must follow the year for it to match (see _after_year).
+_YEAR_FIRST = (("kk_day", "kk"), ("kk_month_day", "kk"), ("kk_month", "kk"), ("kk_years", "range"),
+               ("kk_year_and_year", "kk"), ("kk_year", "kk"), ("ru_years", "range"), ("ru_year", "ru"))
 # Read backwards from a year (over the reversed text): the spaces before it,
 # the word before them (a month word) and the spaces before that word.
 _BACK_TO_MONTH = re.compile(r"\s+([^\W\d_]+)(\s*)")
 # `№ 27 (2000 ж.)`: the bracketed year of a numbered document (a UN general
 # recommendation) belongs to its number, not to a dated event.
 _NUMBERED_BEFORE = re.compile(r"(?:№|\bN)\s*[\w./-]{1,12}\s*\(\s*$")
+
+
+@lru_cache(maxsize=None)
+def _after_year() -> re.Pattern:
+    """What follows a year, in one match instead of one per pattern: a Kazakh
+    year word (`kk`), a dash and a second year (`range`), a Russian year word
+    (`ru`). Each is an optional lookahead, so each group is set whenever it
+    can match, whatever the others do."""
+    kk, ru = _year_words()
+    follows = {"kk": f"{_TO_YEAR_WORD}{kk}", "range": f"{_DASH}{_YEAR}", "ru": f"\\s*{ru}"}
+    return re.compile("".join(f"(?:(?=(?P<{name}>{p})))?" for name, p in follows.items()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -228,6 +248,28 @@ def _year_last_starts(text: str, years: list[int]) -> set[int]:
     return starts
 
 
+def _year_first(text: str, years: list[int], patterns: dict[str, re.Pattern]) -> list[tuple[int, int, dict[str, str]]]:
+    """At each year, the longest real date that opens with it (the first
+    listed of equally long ones): overlapping dates are settled leftmost then
+    longest, so the others at the same year could never be kept."""
+    after_year = _after_year()
+    year_first = [(name, patterns[name], follows) for name, follows in _YEAR_FIRST]
+    out = []
+    for year in years:
+        follows = after_year.match(text, year + 4)
+        best, best_end = None, -1
+        for name, pattern, group in year_first:
+            if follows[group] is not None:
+                m = pattern.match(text, year)
+                if m is not None and m.end() > best_end:
+                    fields = _fields(name, m)
+                    if fields is not None:
+                        best, best_end = fields, m.end()
+        if best is not None and not _NUMBERED_BEFORE.search(text, max(0, year - 24), year):
+            out.append((year, best_end, best))
+    return out
+
+
 def find(text: str, found: "Findings | None" = None) -> list[Found]:
     """Every date in `text`, in order, none overlapping another."""
     years = sorted(m.start() for anchor in _YEAR_ANCHORS for m in anchor.finditer(text))
@@ -244,18 +286,12 @@ def find(text: str, found: "Findings | None" = None) -> list[Found]:
     for name in ("kk_day_first", "dmy", "ru_day", "ru_month"):
         starts = day_month_year if name == "dmy" else year_last
         matches.extend((name, m) for m in _leftmost(patterns[name], text, starts))
-    year_first = [(name, patterns[name]) for name in _YEAR_FIRST]
-    for year in years:
-        for name, pat in year_first:
-            m = pat.match(text, year)
-            if m:
-                matches.append((name, m))
     ymd = patterns["ymd"]
     for p in dotted:
         m = ymd.match(text, p - 4) if p >= 4 else None
         if m:
             matches.append(("ymd", m))
-    candidates: list[tuple[int, int, dict[str, str]]] = []
+    candidates = _year_first(text, years, patterns)
     for name, m in matches:
         fields = _fields(name, m)
         if fields is not None and not _NUMBERED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
