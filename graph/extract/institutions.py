@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lang import lexicon
 from ..lang.kk import morph
@@ -68,10 +68,10 @@ class HeadWord:
     case: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One institution mention before identity is settled. Tokens are named by
-    where they start in the text (each is read in its own window of tokens)."""
+    where they start in the text (each is read in its own window of tokens).
+    A named tuple: cheap to make, and there is one per head noun read."""
 
     start: int
     end: int
@@ -1343,7 +1343,7 @@ def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[
         got = c.bracket
         if got and all(_abbr_base(w) for w in got[0].split()):
             defined[got[0]] = c.name
-            found[k] = replace(c, short=got[0])
+            found[k] = c._replace(short=got[0])
             bracket_spans.update(got[1])
             if " " in got[0]:
                 compounds.setdefault(got[0].split()[0], []).append(got[0])
@@ -1473,7 +1473,7 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
             by_name.setdefault(c.name, c)
         best = fuller(c.name, by_name[c.name].start)
         if best is not None:
-            resolved.append(replace(c, name=best.name, short=best.short or c.short, weak=False))
+            resolved.append(c._replace(name=best.name, short=best.short or c.short, weak=False))
         elif not c.weak:
             resolved.append(c)
     named = Counter(c.name for c in resolved if not c.bare and c.lemma)
@@ -1489,9 +1489,9 @@ def settle_identity(cands: list[Candidate]) -> list[Candidate]:
             settled.append(c)
         elif c.lemma in commonest:
             best = commonest[c.lemma]
-            settled.append(replace(c, name=best.name, short=best.short))
+            settled.append(c._replace(name=best.name, short=best.short))
         elif c.scope == "national":
-            settled.append(replace(c, name=f"{_country()[1]} {_poss3(c.lemma, c.name)}"))
+            settled.append(c._replace(name=f"{_country()[1]} {_poss3(c.lemma, c.name)}"))
     return _one_spelling(settled)
 
 
@@ -1504,7 +1504,7 @@ def _one_spelling(cands: list[Candidate]) -> list[Candidate]:
         key = c.name.casefold()
         if key not in best or counts[c.name] > counts[best[key]]:
             best[key] = c.name
-    return [c if best[c.name.casefold()] == c.name else replace(c, name=best[c.name.casefold()])
+    return [c if best[c.name.casefold()] == c.name else c._replace(name=best[c.name.casefold()])
             for c in cands]
 
 
