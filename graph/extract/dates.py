@@ -253,10 +253,10 @@ def _year_first(text: str, years: list[int], patterns: dict[str, re.Pattern]) ->
     listed of equally long ones): overlapping dates are settled leftmost then
     longest, so the others at the same year could never be kept."""
     after_year = _after_year()
-    year_first = [(name, patterns[name], follows) for name, follows in _YEAR_FIRST]
+    year_first = [(name, patterns[name], after_year.groupindex[follows] - 1) for name, follows in _YEAR_FIRST]
     out = []
     for year in years:
-        follows = after_year.match(text, year + 4)
+        follows = after_year.match(text, year + 4).groups()
         best, best_end = None, -1
         for name, pattern, group in year_first:
             if follows[group] is not None:
