@@ -248,7 +248,8 @@ def _year_last_starts(text: str, years: list[int]) -> set[int]:
     return starts
 
 
-def _year_first(text: str, years: list[int], patterns: dict[str, re.Pattern]) -> list[tuple[int, int, dict[str, str]]]:
+def _year_first(text: str, years: list[int],
+                patterns: dict[str, re.Pattern]) -> list[tuple[int, int, dict[str, str]]]:
     """At each year, the longest real date that opens with it (the first
     listed of equally long ones): overlapping dates are settled leftmost then
     longest, so the others at the same year could never be kept."""
