@@ -410,6 +410,8 @@ def _after_initial(tokens: list[Token], i: int) -> bool:
 
 def _is_country_start(tokens: list[Token], i: int) -> bool:
     """Token `i` starts the country qualifier (`Қазақстан Республикасы...`)."""
+    if tokens[i].word and _lemma_low(tokens[i].text) != _country()[0][0]:
+        return False  # (most words: no need to look at the next)
     words = [t.text for t in tokens[i:i + len(_country()[0])] if t.word]
     return _has_country(words)
 
@@ -524,7 +526,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
             lower_run += 1
             i -= 1
             continue
-        cap = _is_cap(text)
+        cap = text[:1].isupper()
         if not cap and _ends_like(low, "ordinal"):
             break  # `ЕҚЫҰ екінші қосымша кеңесі`: a numbered meeting, not a body
         if not cap and _is_verb_form(low):
@@ -538,10 +540,9 @@ def walk_left(tokens: list[Token], h: int) -> int:
         if i == h - 1 and not cap and not head.possessive and (_is_document(text) or (
                 reading.plural and not (reading.possessive or reading.case))):
             break  # `Бастапқы баяндама Комитетке`, `ескертулер Комитетке`: a bare head takes no noun
-        if _low(reading.stem) == _country()[0][-1] and (i == 0 or not tokens[i - 1].word
-                                                        or not _is_cap(tokens[i - 1].text)):
-            break  # `Республиканың`: the country named alone, outside the name
         if _low(reading.stem) == _country()[0][-1]:
+            if i == 0 or not tokens[i - 1].word or not _is_cap(tokens[i - 1].text):
+                break  # `Республиканың`: the country named alone, outside the name
             start = i - 1  # `Болгария Республикасының ...`: a country opens the name
             break
         if reading.plural and not reading.case and right is not None \
@@ -677,6 +678,7 @@ def _words_of(tokens: list[Token], first: int, last: int) -> list[str]:
     initials glued to their word, commas kept on the word before them."""
     out: list[str] = []
     glue = False
+    links = linkers()
     for tok in tokens[first:last + 1]:
         t = tok.text
         if not tok.word:
@@ -688,7 +690,8 @@ def _words_of(tokens: list[Token], first: int, last: int) -> list[str]:
             elif t == "№":
                 out.append(t)
             continue
-        if _low(t) in linkers() and not linkers()[_low(t)][1]:
+        link = links.get(_low(t))
+        if link is not None and not link[1]:
             continue
         if _abbr_base(t):
             t = _abbr_base(t)  # `БҰҰ-ның Бас Ассамблеясы` -> `БҰҰ Бас Ассамблеясы`
