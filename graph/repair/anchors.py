@@ -621,9 +621,11 @@ def restore_anchors(rep: Repaired) -> Repaired:
         plan = plan_line(line, vocab)
         if plan is None or any(h.at > plan.cut[0] or (h.drop and h.drop[1] > plan.cut[0]) for h in plan.holes):
             continue
-        try:
-            applied(line, plan)  # a plan whose edits would overlap is no plan
-        except ValueError:
-            continue
+        if any(h.drop for h in plan.holes):
+            # only dropped spaces can overlap another edit of the plan
+            try:
+                applied(line, plan)  # a plan whose edits would overlap is no plan
+            except ValueError:
+                continue
         _record(log, ls, plan)
     return log.apply(rep)

@@ -118,7 +118,7 @@ def mend_breaks(rep: Repaired) -> Repaired:
                 (before[-2:-1].isdigit() and first.isalnum()) or (before[-2:-1].isalpha() and first.islower())):
             # a number or a compound wrapped at its hyphen: 1- / бабының, көші- / қон
             log.delete(end_before, start_after + len(after) - len(after.lstrip()))
-        elif gap and (mid_sentence(before, after) and (gap >= 2 or before.endswith(" ") or has_furniture)
+        elif gap and ((gap >= 2 or before.endswith(" ") or has_furniture) and mid_sentence(before, after)
                       or has_furniture and same_paragraph(before, after)):
             # a page break inside a sentence: one line break is enough
             log.delete(end_before + 1, start_after)
