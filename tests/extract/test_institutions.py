@@ -414,3 +414,17 @@ def test_long_text_is_linear() -> None:
     t2 = time.perf_counter()
     assert large >= 10 * small * 0.9
     assert (t2 - t1) < 25 * (t1 - t0) + 0.5
+
+
+def test_windows_do_not_change_what_is_read(monkeypatch) -> None:
+    """Each anchor is read in a window of tokens, and read again with a side
+    widened whenever the grammar looks past that edge: the narrowest windows
+    give what one window over the whole text gives, at the text's edges too."""
+    texts = [" ".join(r[0] for r in ROWS), "\n".join(r[0] for r in ROWS[:12]),
+             "Үкімет", "  Комитетке (бұдан әрі – ЕҚЫҰ ДИАҚБ)  ", "«Ертіс» мемлекеттік мекемесі"]
+
+    def read(reach: tuple[int, int]) -> list[list[tuple[int, int, dict]]]:
+        monkeypatch.setattr(institutions, "_REACH", reach)
+        return [[(f.start, f.end, f.fields) for f in institutions.find(t, Findings(t))] for t in texts]
+
+    assert read((1, 1)) == read((10 ** 9, 10 ** 9))
