@@ -26,12 +26,19 @@ def line_starts(text: str) -> list[int]:
 
 def to_mentions(doc: str, original: str, repaired, found: list[Found]) -> list[Mention]:
     """Place repaired-text findings back in the original file."""
-    starts = line_starts(original)
     out = []
+    pos, line = 0, 1  # the line of offset `pos` of the original
+    starts: list[int] | None = None
     for f in found:
         s, e = repaired.to_original(f.start, f.end)
+        if s >= pos:  # findings come in text order: count the line breaks since the last one
+            line += original.count("\n", pos, s)
+        else:  # one that repair moved back
+            starts = starts or line_starts(original)
+            line = bisect_right(starts, s)
+        pos = s
         text = " ".join(repaired.text[f.start:f.end].split())
-        out.append(Mention(doc, f.type, dict(f.fields), s, e, bisect_right(starts, s), text))
+        out.append(Mention(doc, f.type, dict(f.fields), s, e, line, text))
     return out
 
 
