@@ -106,16 +106,16 @@ class _Pieces:
         self.pieces = pieces
         self.offsets = list(accumulate([p[0] for p in pieces[:-1]], initial=0)) if pieces else []
 
-    def cut(self, a: int, b: int) -> list[Piece]:
-        """The pieces of text[a:b]'s map."""
-        out = []
+    def cut(self, a: int, b: int, out: list[Piece]) -> list[Piece]:
+        """The pieces of text[a:b]'s map, added to `out`."""
         pieces, offsets = self.pieces, self.offsets
         k = bisect_right(offsets, a) - 1
         while a < b:
             piece = pieces[k]
             length, origin, s, e = piece
             off = offsets[k]
-            lo, hi = a - off, min(b - off, length)
+            lo = a - off
+            hi = b - off if b - off < length else length
             if lo == 0 and hi == length:
                 out.append(piece)
             elif s is None:
@@ -128,8 +128,13 @@ class _Pieces:
 
     def arrays(self, a: int, b: int) -> tuple[array, array]:
         """text[a:b]'s map as arrays of starts and ends."""
+        cut = self.cut(a, b, [])
+        if len(cut) == 1 and cut[0][2] is None:
+            length, origin = cut[0][:2]
+            counting = _counting(origin + length + 1)
+            return counting[origin:origin + length], counting[origin + 1:origin + length + 1]
         starts, ends = array("l"), array("l")
-        for length, origin, s, e in self.cut(a, b):
+        for length, origin, s, e in cut:
             if s is None:
                 counting = _counting(origin + length + 1)
                 starts.extend(counting[origin:origin + length])
@@ -251,11 +256,11 @@ class EditLog:
         for start, end, new, source, kept in self._in_order():
             if start > pos:
                 parts.append(text[pos:start])
-                out += source_map.cut(pos, start)
+                source_map.cut(pos, start, out)
             if source is not None:
                 a, b = source
                 parts.append(text[a:b])
-                out += source_map.cut(a, b)
+                source_map.cut(a, b, out)
             if new:
                 k = len(new)
                 parts.append(new)
@@ -263,7 +268,7 @@ class EditLog:
                     s, e = source_map.arrays(start, end)
                     out.append((k, 0, array("l", compress(s, kept)), array("l", compress(e, kept))))
                 elif end - start == k:
-                    out += source_map.cut(start, end)
+                    source_map.cut(start, end, out)
                 elif end > start:
                     s, e = source_map.arrays(start, end)
                     out.append((k, 0, _same(k, min(s)), _same(k, max(e))))
@@ -274,7 +279,7 @@ class EditLog:
                 pos = end
         if pos < n:
             parts.append(text[pos:])
-            out += source_map.cut(pos, n)
+            source_map.cut(pos, n, out)
         return Repaired(rep.original, "".join(parts), pieces=out)
 
 
