@@ -169,13 +169,11 @@ class _Words:
 
     def __init__(self, text: str, keys: str | None, pos: int) -> None:
         self.text, self.keys = text, keys
-        self.texts: list[str] = []  # the words of the run, as written
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.made: list[Word | None] = []  # each Word once asked for
+        # the run covers text[lo:hi] (both cut no word): at first a few words either side of `pos`
+        self.lo, self.hi = _cut_before(text, pos - _FIRST_CHUNK), _cut_after(text, pos + _FIRST_CHUNK)
+        self.texts, self.starts, self.ends = self._tokens(self.lo, self.hi)  # the words as written, and where
+        self.made: list[Word | None] = [None] * len(self.texts)  # each Word once asked for
         self.base = 0  # the index of the run's first word
-        self.lo = self.hi = _cut_before(text, pos - _FIRST_CHUNK)  # the run covers text[lo:hi]; both cut no word
-        self._grow_right(pos + _FIRST_CHUNK - self.lo)  # a few words either side of `pos`, split at once
 
     def _tokens(self, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
         parts = _SPLIT_WORDS.split(self.text[a:b])  # gap, word, gap, ..., word, gap
@@ -317,13 +315,14 @@ def _action(words: _Words, idx: list[int], verb: str | None, *, active: bool = F
     and the verbal nouns coordinated with it (same case: `шығуға, ... оралуға`)
     go to their dictionary form; the other words are its object, as written."""
     fillers = _fillers()
-    idx = [k for k in idx if words[k].key not in fillers] or idx
-    parts = [words[k].text for k in idx]
+    all_words = [words[k] for k in idx]
+    kept = [w for w in all_words if w.key not in fillers] or all_words
+    parts = [w.text for w in kept]
     if verb:
         return " ".join(parts + [verb])
     if not parts:
         return ""
-    last = words[idx[-1]].text
+    last = parts[-1]
     deed = verbs.verbal_noun(last, active=active)
     if deed is None:
         if _case(last) == "dat":
@@ -331,9 +330,9 @@ def _action(words: _Words, idx: list[int], verb: str | None, *, active: bool = F
         return " ".join(parts)
     parts[-1] = deed
     case = _case(last)
-    for n, k in enumerate(idx[:-1]):
-        vn = verbs.verbal_noun(words[k].text, active=active)
-        if vn and _case(words[k].text) == case:
+    for n, w in enumerate(kept[:-1]):
+        vn = verbs.verbal_noun(w.text, active=active)
+        if vn and _case(w.text) == case:
             parts[n] = vn
     return " ".join(parts)
 
@@ -346,23 +345,28 @@ def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
     source act and bearer are fields of their own; `сәйкес` after a source
     goes with it); the words of `skip` (an addressee) are left out."""
     fillers, after_date = _fillers(), _after_date()
-    seen: dict[int, bool] = {}
+    skipped: dict[int, bool] = {}
 
-    def skipped(k: int) -> bool:
-        out = seen.get(k)
-        if out is None:
-            w = words[k]
-            # `мынадай` announces what follows, names nothing; a date and the postposition
-            # after it (`31 наурызға дейін`) say when, not what
-            out = seen[k] = (bool(skip) and skip[0] <= w.start < skip[1]) or ctx.in_parens(w.start) \
-                or w.key in fillers or ctx.in_date(w.start) \
-                or (w.key in after_date and words.has(k - 1) and ctx.in_date(words[k - 1].start))
-        return out
+    def judge(a: int, b: int) -> None:
+        """Whether each of words a..b-1 is left out: a bracketed remark, `мынадай`
+        (announces what follows, names nothing), a date and the postposition after
+        it (`31 наурызға дейін`: they say when, not what), or the addressee."""
+        ws = [words[k] for k in range(a, b)]
+        places = [w.start for w in ws]
+        bracketed = _covered(ctx.parens, ctx.paren_starts, places)
+        dated = _covered(ctx.dates, ctx.date_starts, places)
+        for n, w in enumerate(ws):
+            skipped[a + n] = (bool(skip) and skip[0] <= w.start < skip[1]) or w.key in fillers \
+                or bracketed[n] or dated[n] or (w.key in after_date and (
+                    dated[n - 1] if n else words.has(a - 1) and ctx.in_date(words[a - 1].start)))
 
-    start, kept = hi, 0
+    start, kept, judged = hi, 0, hi
     while start > lo and kept < size:
         start -= 1
-        kept += not skipped(start)
+        if start < judged:
+            judged, until = max(lo, judged - size), judged
+            judge(judged, until)
+        kept += not skipped[start]
     if start >= hi:
         return []
     a, b = words[start].start, words[hi - 1].end
@@ -375,7 +379,22 @@ def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
             start += 1
     while start < hi and words[start].key in _after_source():
         start += 1
-    return [k for k in range(start, hi) if not skipped(k)]
+    return [k for k in range(start, hi) if not skipped[k]]
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], places: list[int]) -> list[bool]:
+    """For each of `places` (in order), whether the last of `spans` (in order,
+    with their `starts`) that starts at or before it covers it: one walk, not
+    a search per place."""
+    j = bisect_right(starts, places[0]) - 1
+    if bisect_right(starts, places[-1]) - 1 == j and (j < 0 or spans[j][1] <= places[0]):
+        return [False] * len(places)  # no span reaches into them
+    out = []
+    for place in places:
+        while j + 1 < len(starts) and starts[j + 1] <= place:
+            j += 1
+        out.append(j >= 0 and place < spans[j][1])
+    return out
 
 
 @lru_cache(maxsize=1)
