@@ -18,7 +18,6 @@ the full name with `short` set.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,15 +27,11 @@ from ..lang import lexicon
 from ..lang.kk import morph
 from ..models import Found
 from . import institutions_ru
-from .tokens import Token
+from .tokens import HYPHENS, TOKEN, WORD_CHAR, Reader, Token, tokenize, word_start
 
 if TYPE_CHECKING:
     from . import Findings
 
-# A word (with hyphenated parts and endings: `БҰҰ-ның`, `көші-қон`) or one
-# punctuation character. No nested quantifiers: linear time.
-_TOKEN = re.compile(r"(\w+(?:[-‐‑]\w+)*)|([^\w\s])")
-_new_token = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
 _OPEN_QUOTES = "«“„"
 _CLOSE_QUOTES = "»”"
 _PLAIN_QUOTES = "\"'"
@@ -160,12 +155,6 @@ def _organisation_letters() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- words
-
-
-def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
-    """The tokens of `text` (of `text[lo:hi]`, when both edges fall between tokens)."""
-    return [_new_token(Token, (m.group(), m.start(), m.end(), m.lastindex == 1))
-            for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 @lru_cache(maxsize=65536)
@@ -811,116 +800,10 @@ def _is_generic(name: str) -> bool:
         " ".join(lemmas[k:]) in generic for k in range(len(lemmas) - 1))
 
 
-# ---------------------------------------------------------------- windows
-
-
-class _Unread(Exception):
-    """A read used a token past the edge of its window (`side` -1: left, 1: right)."""
-
-    def __init__(self, side: int):
-        self.side = side
-
-
-class _Beyond:
-    """Stands for a token past a window's edge where the text goes on: using it raises _Unread."""
-
-    __slots__ = ("side",)
-
-    def __init__(self, side: int):
-        self.side = side
-
-    @property
-    def text(self):
-        raise _Unread(self.side)
-
-    start = end = word = text
-
-
-# More pads than any step the grammar takes past a token it has used
-# (`i - 3`, `h + 2 >= len(tokens)`), so a test at an edge always uses a pad.
-_LEFT_PAD, _RIGHT_PAD = [_Beyond(-1)] * 8, [_Beyond(1)] * 8
-_REACH = (64, 32)  # characters read left and right of an anchor at first
-_SPACE = re.compile(r"\s")
-_NONSPACE = re.compile(r"\S")
-_WORD_CHAR = re.compile(r"\w")
-_HYPHENS = "-‐‑"
-
-
-class _Reader:
-    """A window of a text's tokens, moved and widened to each anchor's
-    needs. It starts and ends at whitespace, so its tokens are the text's
-    own; where the text goes on past an edge, pads stand in, and a read that
-    uses one is done again with that side read four times as far, up to the
-    text's edge. So a read's result never depends on the window, and most
-    reads need only a few words around the anchor; anchors come in text
-    order, so the window mostly goes on from the last one."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.lo = self.hi = -1  # the window is text[lo:hi]
-        self.tokens: list[Token] = []  # its tokens, between the pads
-        self.starts: list[int] = []  # where they start
-
-    def read(self, pos: int, fn):
-        """`fn(tokens, i)` with token `i` the one at character `pos`."""
-        left, right = _REACH
-        n = len(self.text)
-        while True:
-            lo, hi = max(pos - left, 0), min(pos + right, n)
-            if hi < self.lo or self.hi < lo:
-                self.lo = self.hi = _left_edge(self.text, lo)
-                self.starts = []
-                self.tokens = _LEFT_PAD + _RIGHT_PAD if self.lo > 0 else list(_RIGHT_PAD)
-            if lo < self.lo:
-                self._prepend(lo)
-            if self.hi < hi:
-                self._append(hi)
-            try:
-                return fn(self.tokens, bisect_right(self.starts, pos) - 1 + (len(_LEFT_PAD) if self.lo > 0 else 0))
-            except _Unread as edge:
-                if edge.side < 0:
-                    left *= 4
-                else:
-                    right *= 4
-
-    def _prepend(self, lo: int) -> None:
-        pad = len(_LEFT_PAD) if self.lo > 0 else 0
-        self.lo = _left_edge(self.text, lo)
-        tokens = tokenize(self.text, self.lo, self.starts[0] if self.starts else self.hi)
-        self.starts[:0] = [t.start for t in tokens]
-        self.tokens[:pad] = (_LEFT_PAD + tokens) if self.lo > 0 else tokens
-
-    def _append(self, hi: int) -> None:
-        start, self.hi = self.hi, _right_edge(self.text, hi)
-        tokens = tokenize(self.text, start, self.hi)
-        self.starts += [t.start for t in tokens]
-        if self.hi < len(self.text):
-            tokens += _RIGHT_PAD
-        self.tokens[-len(_RIGHT_PAD):] = tokens
-
-
-def _left_edge(text: str, x: int) -> int:
-    """A token boundary at or before `x`: right after a space or line break,
-    with some token before it; else 0."""
-    while x > 0:
-        a = max(0, x - 256)
-        k = max(text.rfind(" ", a, x), text.rfind("\n", a, x))
-        if k >= 0:
-            return k + 1 if _NONSPACE.search(text, 0, k + 1) else 0
-        x = a
-    return 0
-
-
-def _right_edge(text: str, x: int) -> int:
-    """A token boundary at or after `x`: a whitespace character with some
-    token after it; else the end of the text."""
-    m = _SPACE.search(text, x) if x < len(text) else None
-    if m is None or _NONSPACE.search(text, m.start()) is None:
-        return len(text)
-    return m.start()
-
-
 # ---------------------------------------------------------------- prefilter
+
+
+_REACH = (64, 32)  # characters of a window read left and right of an anchor at first (`tokens.Reader`)
 
 
 def _alternation(words) -> str:
@@ -1014,24 +897,13 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
         at = m.start()
         if got := pre.head.match(low, at + 1):
             start = at + 1
-            if low[at] in _HYPHENS and at >= 1 and _WORD_CHAR.match(low, at - 1):
-                start = _word_start(text, start)  # a part after a hyphen: `көші-қон`
+            if low[at] in HYPHENS and at >= 1 and WORD_CHAR.match(low, at - 1):
+                start = word_start(text, start)  # a part after a hyphen: `көші-қон`
             words[start] = got.end()
         if pre.quote.match(low, at):
             quotes.append(at)
     heads = sorted(start for start, end in words.items() if head_word(text[start:end]) is not None)
     return heads, quotes, abbrs
-
-
-def _word_start(text: str, pos: int) -> int:
-    """Where the word token holding `pos` (a word character) starts."""
-    while pos > 0 and _WORD_CHAR.match(text, pos - 1):
-        pos -= 1
-    while pos >= 2 and text[pos - 1] in _HYPHENS and _WORD_CHAR.match(text, pos - 2):
-        pos -= 1
-        while pos > 0 and _WORD_CHAR.match(text, pos - 1):
-            pos -= 1
-    return pos
 
 
 # ---------------------------------------------------------------- candidates
@@ -1040,9 +912,9 @@ def _word_start(text: str, pos: int) -> int:
 def _candidates(text: str) -> list[Candidate]:
     """Every candidate in text order: the prefilter (`_anchors`) finds the head
     nouns, the quotations before a legal form and the abbreviations; each is
-    read in a window of tokens around it (`_Reader`). The passes over the
+    read in a window of tokens around it (`tokens.Reader`). The passes over the
     whole document then name tokens by where they start."""
-    reader = _Reader(text)
+    reader = Reader(text, _REACH)
     heads, quotes, abbrs = _anchors(text)
     found: list[Candidate] = []
     for pos in heads:
@@ -1333,7 +1205,7 @@ def _compound_at(tokens: list[Token], i: int, shorts: list[str]) -> int | None:
     return None
 
 
-def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[Candidate],
+def _abbreviation_candidates(reader: Reader, anchors: list[int], found: list[Candidate],
                              silent: list[Candidate]) -> list[Candidate]:
     """Abbreviations on their own (at the prefilter's `anchors`): from the
     lexicon, or defined in brackets after a full name in this document (which
@@ -1363,13 +1235,13 @@ def _abbreviation_candidates(reader: "_Reader", anchors: list[int], found: list[
 
     text = reader.text
     for pos in anchors:
-        if not _WORD_CHAR.match(text, pos):
+        if not WORD_CHAR.match(text, pos):
             continue  # (a listed abbreviation is a word)
-        start = _word_start(text, pos)
+        start = word_start(text, pos)
         if start in seen:
             continue
         seen.add(start)
-        word = _TOKEN.match(text, start).group()
+        word = TOKEN.match(text, start).group()
         base = _abbr_base(word)
         if not base or start in covered or start in bracket_spans:
             continue

@@ -1,7 +1,18 @@
-"""The word/punctuation token the institution readers (Kazakh and Russian) walk over."""
+"""The tokens the institution readers (Kazakh and Russian) walk over, and the
+windows of them they read around the anchors their prefilters find."""
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from bisect import bisect_right
+from typing import Callable, NamedTuple, TypeVar
+
+# A word (with hyphenated parts and endings: `БҰҰ-ның`, `көші-қон`) or one
+# punctuation character. No nested quantifiers: linear time.
+TOKEN = re.compile(r"(\w+(?:[-‐‑]\w+)*)|([^\w\s])")
+WORD_CHAR = re.compile(r"\w")
+HYPHENS = "-‐‑"
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S")
 
 
 class Token(NamedTuple):
@@ -13,3 +24,129 @@ class Token(NamedTuple):
     start: int
     end: int
     word: bool
+
+
+_new_token = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+
+
+def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """The tokens of `text` (of `text[lo:hi]`, when both edges fall between tokens)."""
+    return [_new_token(Token, (m.group(), m.start(), m.end(), m.lastindex == 1))
+            for m in TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
+
+
+def word_start(text: str, pos: int) -> int:
+    """Where the word token holding `pos` (a word character) starts."""
+    while pos > 0 and WORD_CHAR.match(text, pos - 1):
+        pos -= 1
+    while pos >= 2 and text[pos - 1] in HYPHENS and WORD_CHAR.match(text, pos - 2):
+        pos -= 1
+        while pos > 0 and WORD_CHAR.match(text, pos - 1):
+            pos -= 1
+    return pos
+
+
+class Unread(Exception):
+    """A read used a token past the edge of its window (`side` -1: left, 1: right)."""
+
+    def __init__(self, side: int):
+        self.side = side
+
+
+class _Beyond:
+    """Stands for a token past a window's edge where the text goes on: using it raises Unread."""
+
+    __slots__ = ("side",)
+
+    def __init__(self, side: int):
+        self.side = side
+
+    @property
+    def text(self):
+        raise Unread(self.side)
+
+    start = end = word = text
+
+
+# More pads than any step a grammar takes past a token it has used
+# (`i - 3`, `h + 2 >= len(tokens)`), so a test at an edge always uses a pad.
+_LEFT_PAD, _RIGHT_PAD = [_Beyond(-1)] * 8, [_Beyond(1)] * 8
+
+T = TypeVar("T")
+
+
+class Reader:
+    """A window of a text's tokens, moved and widened to each anchor's
+    needs. It starts and ends at whitespace, so its tokens are the text's
+    own; where the text goes on past an edge, pads stand in, and a read that
+    uses one is done again with that side read four times as far, up to the
+    text's edge. So a read's result never depends on the window, and most
+    reads need only a few words around the anchor; anchors come in text
+    order, so the window mostly goes on from the last one."""
+
+    def __init__(self, text: str, reach: tuple[int, int],
+                 tokenize: Callable[[str, int, int], list[Token]] = tokenize):
+        self.text = text
+        self.reach = reach  # characters read left and right of an anchor at first
+        self.tokenize = tokenize
+        self.lo = self.hi = -1  # the window is text[lo:hi]
+        self.tokens: list[Token] = []  # its tokens, between the pads
+        self.starts: list[int] = []  # where they start
+
+    def read(self, pos: int, fn: Callable[[list[Token], int], T]) -> T:
+        """`fn(tokens, i)` with token `i` the one at character `pos`."""
+        left, right = self.reach
+        n = len(self.text)
+        while True:
+            lo, hi = max(pos - left, 0), min(pos + right, n)
+            if hi < self.lo or self.hi < lo:
+                self.lo = self.hi = _left_edge(self.text, lo)
+                self.starts = []
+                self.tokens = _LEFT_PAD + _RIGHT_PAD if self.lo > 0 else list(_RIGHT_PAD)
+            if lo < self.lo:
+                self._prepend(lo)
+            if self.hi < hi:
+                self._append(hi)
+            try:
+                return fn(self.tokens, bisect_right(self.starts, pos) - 1 + (len(_LEFT_PAD) if self.lo > 0 else 0))
+            except Unread as edge:
+                if edge.side < 0:
+                    left *= 4
+                else:
+                    right *= 4
+
+    def _prepend(self, lo: int) -> None:
+        pad = len(_LEFT_PAD) if self.lo > 0 else 0
+        self.lo = _left_edge(self.text, lo)
+        tokens = self.tokenize(self.text, self.lo, self.starts[0] if self.starts else self.hi)
+        self.starts[:0] = [t.start for t in tokens]
+        self.tokens[:pad] = (_LEFT_PAD + tokens) if self.lo > 0 else tokens
+
+    def _append(self, hi: int) -> None:
+        start, self.hi = self.hi, _right_edge(self.text, hi)
+        tokens = self.tokenize(self.text, start, self.hi)
+        self.starts += [t.start for t in tokens]
+        if self.hi < len(self.text):
+            tokens += _RIGHT_PAD
+        self.tokens[-len(_RIGHT_PAD):] = tokens
+
+
+def _left_edge(text: str, x: int) -> int:
+    """A token boundary at or before `x`: right after a space or line break,
+    with some token before it; else 0."""
+    while x > 0:
+        a = max(0, x - 256)
+        k = max(text.rfind(" ", a, x), text.rfind("\n", a, x))
+        if k >= 0:
+            return k + 1 if _NONSPACE.search(text, 0, k + 1) else 0
+        x = a
+    return 0
+
+
+def _right_edge(text: str, x: int) -> int:
+    """A token boundary at or after `x`: a whitespace character with some
+    token after it; else the end of the text."""
+    m = _SPACE.search(text, x) if x < len(text) else None
+    if m is None or _NONSPACE.search(text, m.start()) is None:
+        return len(text)
+    return m.start()
