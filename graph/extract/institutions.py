@@ -27,7 +27,7 @@ from ..lang import lexicon
 from ..lang.kk import morph
 from ..models import Found
 from . import institutions_ru
-from .tokens import HYPHENS, TOKEN, WORD_CHAR, Reader, Token, tokenize, word_start
+from .tokens import HYPHENS, TOKEN, WORD_CHAR, Reader, Token, alternation, tokenize, word_start
 
 if TYPE_CHECKING:
     from . import Findings
@@ -807,23 +807,8 @@ _REACH = (64, 32)  # characters of a window read left and right of an anchor at 
 
 
 def _alternation(words) -> str:
-    """A regex matching any of `words`, as a trie (faster than a flat list),
-    the Kazakh `і` also matching its Latin look-alike."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [("[іi]" if ch == "і" else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
+    """A regex for any of `words`, the Kazakh `і` also matching its Latin look-alike."""
+    return alternation(words, {"і": "[іi]"})
 
 
 @lru_cache(maxsize=1)

@@ -150,3 +150,24 @@ def _right_edge(text: str, x: int) -> int:
     if m is None or _NONSPACE.search(text, m.start()) is None:
         return len(text)
     return m.start()
+
+
+def alternation(words, variants: dict[str, str] | None = None) -> str:
+    """A regex matching any of `words`, as a trie (faster to match than a flat
+    list); `variants` maps a letter to a regex for it and its look-alikes."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    variants = variants or {}
+
+    def emit(node: dict) -> str:
+        branches = [variants.get(ch, re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
