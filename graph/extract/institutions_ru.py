@@ -10,22 +10,25 @@ writes the name in the nominative: the head and its adjectives change case,
 the specifiers stay as written. A body named inside a larger body's name is not
 a mention of its own. Only what this simple grammar reads with confidence is
 emitted: a name with a capitalised word, or a national organ.
+
+A prefilter (one regex of the heads' forms, one of the listed abbreviations)
+finds the anchors; only the words in a window around each head are tokenised.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lang import lexicon
 from ..models import Found
-from .tokens import Token
+from .tokens import TOKEN, WORD_CHAR, Reader, Token, alternation, word_start
 
 if TYPE_CHECKING:
     from . import Findings
 
-_TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
+_REACH = (48, 64)  # characters of a window read left and right of an anchor at first (`tokens.Reader`)
 _MAX_ADJ = 3  # adjectives before a head
 _MAX_LINKED = 4  # words of a `по ...` / `при ...` phrase
 _SOFT = "кгхжшчщ"  # after these a masculine adjective ends in -ий, not -ый
@@ -40,10 +43,14 @@ class Head:
     gen_tail: bool  # takes a lower-case genitive specifier
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    first: int
-    last: int
+class Candidate(NamedTuple):
+    """A mention; tokens are named by where they start in the text (each is
+    read in its own window of tokens)."""
+
+    start: int
+    end: int
+    last: int  # where its last token starts
+    span: tuple[int, ...]  # where each of its tokens starts
     name: str
     short: str = ""
 
@@ -73,14 +80,17 @@ def _words() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=65536)
 def _ends(low: str, kind: str) -> bool:
     return any(low.endswith(r[0]) and len(low) > len(r[0]) + 2 for r in _words().get(kind, ()))
 
 
+@lru_cache(maxsize=65536)
 def _in(low: str, kind: str) -> bool:
     return any(low == r[0] for r in _words().get(kind, ()))
 
 
+@lru_cache(maxsize=65536)
 def _country(word: str) -> str | None:
     return next((r[1] for r in _words().get("country", ()) if r[0] == word), None)
 
@@ -99,15 +109,18 @@ def is_russian(text: str) -> bool:
     return n > 0 and kazakh < 0.03 * n  # Kazakh prose has over 10 %
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.group()[0].isalnum())
-            for m in _TOKEN.finditer(text)]
+def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """The tokens of `text` (of `text[lo:hi]`, when both edges fall between
+    tokens); a word starts with a letter or a digit."""
+    return [Token(m.group(), m.start(), m.end(), m.lastindex == 1 and text[m.start()] != "_")
+            for m in TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 def _head(word: str) -> Head | None:
     return _heads().get(word.lower())
 
 
+@lru_cache(maxsize=65536)
 def _is_adj(word: str) -> bool:
     return _ends(word.lower(), "adj") and _head(word) is None
 
@@ -172,43 +185,40 @@ def _tail(tokens: list[Token], h: int, head: Head) -> int:
     return end
 
 
-def _candidates(tokens: list[Token]) -> list[Candidate]:
-    out = []
-    for h, tok in enumerate(tokens):
-        if not tok.word:
-            continue
-        head = _head(tok.text)
-        if head is None:
-            continue
-        first = h
-        while first > 0 and h - first < _MAX_ADJ and tokens[first - 1].word and _is_adj(tokens[first - 1].text):
-            first -= 1
-        if first > 0 and tokens[first - 1].word and any(
-                tokens[first - 1].text.lower().startswith(r[0]) for r in _words().get("post", ())):
-            continue  # `заместителя Министра юстиции`: a deputy, not the office
-        last = _tail(tokens, h, head)
-        span = [t.text for t in tokens[first:last + 1] if t.word]
-        capitals = [k for k in range(first, last + 1) if tokens[k].word and tokens[k].text[0].isupper()]
-        if not capitals or (first == h == last and not head.national):
-            continue
-        if capitals == [first] and not head.national and (first == 0 or tokens[first - 1].text in ".!?:;"):
-            continue  # `Совет директоров рассмотрел`: capitalised only as the sentence's first word
-        words = [_nominative_adj(t.text, head.gender) for t in tokens[first:h] if t.word]
-        words.append(_nominative_head(tok.text, head))
-        for t in tokens[h + 1:last + 1]:
-            if t.word:
-                words.append(_country(t.text) or t.text)
-        if first == h == last:
-            words.append(next(r[1] for r in _words()["country"]))  # `Правительство`: the Republic's
-        out.append(Candidate(first, last, " ".join(words)))
-    return _drop_nested(out)
+def _at_head(tokens: list[Token], h: int) -> Candidate | None:
+    """The name whose head is token `h`."""
+    tok = tokens[h]
+    head = _head(tok.text)
+    if head is None:
+        return None
+    first = h
+    while first > 0 and h - first < _MAX_ADJ and tokens[first - 1].word and _is_adj(tokens[first - 1].text):
+        first -= 1
+    if first > 0 and tokens[first - 1].word and any(
+            tokens[first - 1].text.lower().startswith(r[0]) for r in _words().get("post", ())):
+        return None  # `заместителя Министра юстиции`: a deputy, not the office
+    last = _tail(tokens, h, head)
+    capitals = [k for k in range(first, last + 1) if tokens[k].word and tokens[k].text[0].isupper()]
+    if not capitals or (first == h == last and not head.national):
+        return None
+    if capitals == [first] and not head.national and (first == 0 or tokens[first - 1].text in ".!?:;"):
+        return None  # `Совет директоров рассмотрел`: capitalised only as the sentence's first word
+    words = [_nominative_adj(t.text, head.gender) for t in tokens[first:h] if t.word]
+    words.append(_nominative_head(tok.text, head))
+    for t in tokens[h + 1:last + 1]:
+        if t.word:
+            words.append(_country(t.text) or t.text)
+    if first == h == last:
+        words.append(next(r[1] for r in _words()["country"]))  # `Правительство`: the Republic's
+    span = tokens[first:last + 1]
+    return Candidate(span[0].start, span[-1].end, span[-1].start, tuple(t.start for t in span), " ".join(words))
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     """A body inside a larger body's name (`... Карагандинского областного суда`)."""
     out: list[Candidate] = []
     reach = -1
-    for c in sorted(cands, key=lambda c: (c.first, -c.last)):
+    for c in sorted(cands, key=lambda c: (c.start, -c.last)):
         if c.last <= reach:
             continue
         out.append(c)
@@ -221,23 +231,60 @@ def _abbreviations() -> dict[str, str]:
     return {r[0]: r[1] for r in lexicon("ru", "institution_abbreviations")}
 
 
-def _abbreviation_candidates(tokens: list[Token], taken: set[int]) -> list[Candidate]:
-    """`РЦПИ`, `ООН` on their own (not inside a name found already)."""
+def _abbreviation_candidates(text: str, anchors: list[int], taken: set[int]) -> list[Candidate]:
+    """`РЦПИ`, `ООН` on their own (not inside a name found already), at the prefilter's anchors."""
     out = []
-    for i, tok in enumerate(tokens):
-        if tok.word and i not in taken:
-            base = tok.text.split("-")[0]
-            if base in _abbreviations():
-                out.append(Candidate(i, i, _abbreviations()[base], base))
+    seen: set[int] = set()
+    for pos in anchors:
+        if not WORD_CHAR.match(text, pos):
+            continue  # (a listed abbreviation is a word)
+        start = word_start(text, pos)
+        if start in seen or start in taken:
+            continue
+        seen.add(start)
+        m = TOKEN.match(text, start)
+        base = m.group().split("-")[0]
+        if m.lastindex == 1 and text[start] != "_" and base in _abbreviations():
+            out.append(Candidate(start, m.end(), start, (start,), _abbreviations()[base], base))
     return out
 
 
+@lru_cache(maxsize=1)
+def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """A head's singular form as a whole word (in lower case): at the text's
+    start, after a space (the literal lets the engine skip from space to
+    space), after another non-word character; and a listed abbreviation."""
+    forms = alternation(_heads())
+    abbreviations = alternation(_abbreviations())
+    return (re.compile(f"({forms})(?!\\w)"), re.compile(f" ({forms})(?!\\w)"),
+            re.compile(f"[^\\w ]({forms})(?!\\w)"), re.compile(f"(?<!\\w)(?:{abbreviations})(?![\\w‐‑])"))
+
+
+def _anchors(text: str) -> tuple[list[int], list[int]]:
+    """Where the heads (token starts) and the abbreviations may be."""
+    at_start, after_space, after_other, abbreviations = _prefilter()
+    abbrs = [m.start() for m in abbreviations.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a letter lower-cased into two: no offsets to share, so every word
+        return [t.start for t in tokenize(text) if t.word and _head(t.text) is not None], abbrs
+    starts = {m.start(1) for m in after_space.finditer(low)} | {m.start(1) for m in after_other.finditer(low)}
+    if at_start.match(low):
+        starts.add(0)
+    heads = set()
+    for pos in starts:
+        start = word_start(text, pos)
+        if _head(TOKEN.match(text, start).group()) is not None:
+            heads.add(start)
+    return sorted(heads), abbrs
+
+
 def find(text: str, found: "Findings | None" = None) -> list[Found]:
-    """Institution mentions in a Russian `text`."""
-    tokens = tokenize(text)
-    cands = _candidates(tokens)
-    taken = {k for c in cands for k in range(c.first, c.last + 1)}
-    cands = sorted(cands + _abbreviation_candidates(tokens, taken), key=lambda c: c.first)
-    return [Found("institution", tokens[c.first].start, tokens[c.last].end,
-                  {"name": c.name, **({"short": c.short} if c.short else {})})
+    """Institution mentions in a Russian `text`: the prefilter finds the heads
+    and abbreviations; each head is read in a window of tokens around it."""
+    heads, abbrs = _anchors(text)
+    reader = Reader(text, _REACH, tokenize)
+    cands = _drop_nested([c for pos in heads if (c := reader.read(pos, _at_head)) is not None])
+    taken = {k for c in cands for k in c.span}
+    cands = sorted(cands + _abbreviation_candidates(text, abbrs, taken), key=lambda c: c.start)
+    return [Found("institution", c.start, c.end, {"name": c.name, **({"short": c.short} if c.short else {})})
             for c in cands]

@@ -80,3 +80,18 @@ def test_institutions_ru(text: str, expected: list[tuple[str, str]]) -> None:
 ])
 def test_language(text: str, russian: bool) -> None:
     assert is_russian(text) is russian
+
+
+def test_windows_do_not_change_what_is_read(monkeypatch) -> None:
+    """Each head is read in a window of tokens, and read again with a side
+    widened whenever the grammar looks past that edge: the narrowest windows
+    give what one window over the whole text gives, at the text's edges too."""
+    from graph.extract import institutions_ru
+
+    texts = [" ".join(r[0] for r in ROWS), "\n".join(r[0] for r in ROWS[:6]), "Правительство", " ООН-а "]
+
+    def read(reach: tuple[int, int]) -> list[list[tuple[int, int, dict]]]:
+        monkeypatch.setattr(institutions_ru, "_REACH", reach)
+        return [[(f.start, f.end, f.fields) for f in institutions_ru.find(t)] for t in texts]
+
+    assert read((1, 1)) == read((10 ** 9, 10 ** 9))
