@@ -10,6 +10,11 @@ punctuation, at words that never sit in a name (`institution_stop`) and at
 case forms that a name cannot contain. A body that is only part of a larger
 body's name is not a mention of its own (GOLD_SPEC, nesting).
 
+Most words of a text are never read: a prefilter (`_anchors`: a few regexes
+built from the lexicons) finds the words that begin like a head noun, the
+quotations before a legal form and the abbreviations, and the grammar reads
+only a window of tokens around each (`tokens.Reader`).
+
 A second pass gives one body one name per document: a short later form
 (`Үкімет`, `Комитет`, `Мәдениет және ақпарат министрлігі`) takes the full name
 it abbreviates, and an abbreviation (`БҰҰ`, or one defined in brackets) takes
