@@ -15,9 +15,12 @@ from itertools import accumulate, compress
 
 # A map is a list of pieces, each for consecutive characters of a text:
 # (length, origin, starts, ends). Without arrays (starts None) the
-# characters are original[origin:origin + length], one for one; with them,
-# each character's span is given. Stages only read the text, so the map is
-# kept as pieces from edit to edit and made into arrays once, when asked.
+# characters are original[origin:origin + length], one for one; with a
+# mask instead (bytes, ends None) they are the flagged characters of
+# original[origin:origin + len(mask)] (letter-spacing taken out); else each
+# character's span is given by the arrays. Stages only read the text, so
+# the map is kept as pieces from edit to edit and made into arrays once,
+# when asked.
 Piece = tuple[int, int, "array | None", "array | None"]
 
 
@@ -56,11 +59,13 @@ class Repaired:
         whole, w = memoryview(counting).cast("B"), counting.itemsize
         sp: list = []
         ep: list = []
-        for length, origin, s, e in self._pieces:
+        for piece in self._pieces:
+            length, origin, s, _ = piece
             if s is None:
                 sp.append(whole[origin * w:(origin + length) * w])
                 ep.append(whole[(origin + 1) * w:(origin + length + 1) * w])
             else:
+                s, e = _piece_arrays(piece)
                 sp.append(s)
                 ep.append(e)
         starts, ends = array("l"), array("l")
@@ -96,6 +101,20 @@ def identity(text: str) -> Repaired:
     return Repaired(text, text, pieces=[(len(text), 0, None, None)] if text else [])
 
 
+def _piece_arrays(piece: Piece) -> tuple[array, array]:
+    """A piece's map as arrays of starts and ends."""
+    length, origin, s, e = piece
+    if s is None:
+        counting = _counting(origin + length + 1)
+        return counting[origin:origin + length], counting[origin + 1:origin + length + 1]
+    if e is None:
+        span = len(s)
+        counting = _counting(origin + span + 1)
+        return (array("l", compress(counting[origin:origin + span], s)),
+                array("l", compress(counting[origin + 1:origin + span + 1], s)))
+    return s, e
+
+
 class _Pieces:
     """A map's pieces with their offsets in the text, for cutting out the
     map of any span."""
@@ -121,6 +140,7 @@ class _Pieces:
             elif s is None:
                 out.append((hi - lo, origin + lo, None, None))
             else:
+                s, e = _piece_arrays(piece)
                 out.append((hi - lo, 0, s[lo:hi], e[lo:hi]))
             a = off + hi
             k += 1
@@ -129,19 +149,13 @@ class _Pieces:
     def arrays(self, a: int, b: int) -> tuple[array, array]:
         """text[a:b]'s map as arrays of starts and ends."""
         cut = self.cut(a, b, [])
-        if len(cut) == 1 and cut[0][2] is None:
-            length, origin = cut[0][:2]
-            counting = _counting(origin + length + 1)
-            return counting[origin:origin + length], counting[origin + 1:origin + length + 1]
+        if len(cut) == 1:
+            return _piece_arrays(cut[0])
         starts, ends = array("l"), array("l")
-        for length, origin, s, e in cut:
-            if s is None:
-                counting = _counting(origin + length + 1)
-                starts.extend(counting[origin:origin + length])
-                ends.extend(counting[origin + 1:origin + length + 1])
-            else:
-                starts.extend(s)
-                ends.extend(e)
+        for piece in cut:
+            s, e = _piece_arrays(piece)
+            starts.extend(s)
+            ends.extend(e)
         return starts, ends
 
     def end(self) -> int:
@@ -149,7 +163,9 @@ class _Pieces:
         if not self.pieces:
             return 0
         length, origin, s, e = self.pieces[-1]
-        return origin + length if s is None else e[-1]
+        if s is None:
+            return origin + length
+        return origin + s.rfind(_KEEP) + 1 if e is None else e[-1]
 
 
 def _same(k: int, value: int) -> array:
@@ -265,8 +281,12 @@ class EditLog:
                 k = len(new)
                 parts.append(new)
                 if kept is not None:
-                    s, e = source_map.arrays(start, end)
-                    out.append((k, 0, array("l", compress(s, kept)), array("l", compress(e, kept))))
+                    region = source_map.cut(start, end, [])
+                    if len(region) == 1 and region[0][2] is None:
+                        out.append((k, region[0][1], kept, None))  # masked: made into arrays when asked
+                    else:
+                        s, e = source_map.arrays(start, end)
+                        out.append((k, 0, array("l", compress(s, kept)), array("l", compress(e, kept))))
                 elif end - start == k:
                     source_map.cut(start, end, out)
                 elif end > start:
