@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 from ..lang import lexicon
 from ..lang.kk import morph, verbs
 from ..models import Found
+from .tokens import alternation
 
 if TYPE_CHECKING:
     from . import Findings
@@ -92,8 +93,8 @@ class Word(NamedTuple):
 # A character no word contains: a place next to one never cuts a word.
 _NOT_IN_WORD = re.compile(r"[^\w\-‑]|_")
 _LAST_NOT_IN_WORD = re.compile(r"(?s:.*)(?:[^\w\-‑]|_)")
-_CHUNK = 160  # characters tokenised at a time around the places the grammar reads
-_FIRST_CHUNK = 40  # characters tokenised from an anchor on: most anchors read a word or two
+_CHUNK = 80  # characters tokenised at a time around the places the grammar reads
+_FIRST_CHUNK = 24  # characters tokenised from an anchor on: most anchors read a word or two
 _CLAUSE_CHARS = 800  # characters searched back at once for a clause's start
 # U+0345 is the one character that case folding turns from a mark into a letter:
 # in a folded text it would join the words around it.
@@ -845,27 +846,6 @@ _RU_RULES = ("obligation", "prohibition", "permission")  # the Russian markers t
 _COMMAND_KINDS = ("neg_imperative", "imperative", "first_person")  # the endings verbs.command reads
 
 
-def _trie(phrases: list[str]) -> str:
-    """One regex for all `phrases`, shaped as a trie (a shared beginning is
-    tried once); a space between words stands for the gap between two words."""
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [(r"[\W_]+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append("")
-        if not alts or alts == [""]:
-            return ""
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
-
-
 def _endings(endings: list[str], after: str) -> list[tuple[str, re.Pattern[str]]]:
     """Scans for a word ending in any of `endings`, followed by `after`: one
     per last two letters, led by them as a literal (`ын(?:(?<=сын)|(?<=амын))`),
@@ -887,7 +867,7 @@ def _anchor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str
     text's start, a command's end before a clause end, a Russian infinitive's end."""
     phrases = [" ".join(m.words) for m in _markers("kk") if m.modality in _RULES]
     phrases += [" ".join(m.words) for m in _markers("ru") if m.modality in _RU_RULES + ("formula",)]
-    trie = _trie(phrases)
+    trie = alternation(phrases, {" ": r"[\W_]+"})  # a space stands for the gap between two words
     commands = [row[1] for row in lexicon("kk", "verbs") if row[0] in _COMMAND_KINDS]
     read = [("kk", "deontic"), ("kk", "verbs"), ("kk", "not_deontic"), ("kk", "stop_words"), ("kk", "endings"),
             ("kk", "stems"), ("ru", "deontic"), ("ru", "verbs"), ("ru", "not_deontic")]  # by this stage and morph
