@@ -879,17 +879,23 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
         tokens = tokenize(text)
         return [t.start for t in tokens if t.word and head_word(t.text) is not None], \
             [t.start for t in tokens if not t.word], abbrs
-    words = {m.start(1): m.end() for m in pre.after_space.finditer(low)}
+    spans = [(m.start(1), m.end()) for m in pre.after_space.finditer(low)]  # (word start, end)
     if m := pre.head.match(low):
-        words[0] = m.end()
+        spans.insert(0, (0, m.end()))
+    words = dict(spans)
     quotes = []
+    j = read_to = 0
     for m in pre.after_other.finditer(low):
         at = m.start()
+        while j < len(spans) and spans[j][1] <= at:
+            j += 1
+        if at < read_to or (j < len(spans) and spans[j][0] <= at):
+            continue  # a hyphen inside a word already read (each word is read once: linear time)
         if got := pre.head.match(low, at + 1):
             start = at + 1
             if low[at] in HYPHENS and at >= 1 and WORD_CHAR.match(low, at - 1):
                 start = word_start(text, start)  # a part after a hyphen: `көші-қон`
-            words[start] = got.end()
+            words[start] = read_to = got.end()
         if pre.quote.match(low, at):
             quotes.append(at)
     heads = sorted(start for start, end in words.items() if head_word(text[start:end]) is not None)
@@ -1216,7 +1222,6 @@ def _abbreviation_candidates(reader: Reader, anchors: list[int], found: list[Can
     for c in found + silent:
         covered.update(c.span)
     out = []
-    seen: set[int] = set()
 
     def compound_at(tokens: list[Token], i: int) -> tuple[Token, ...]:
         """The compound short name starting at token `i`, or that token alone."""
@@ -1224,14 +1229,13 @@ def _abbreviation_candidates(reader: Reader, anchors: list[int], found: list[Can
         return (tokens[i],) if last is None else tuple(tokens[i:last + 1])
 
     text = reader.text
+    read_to = 0
     for pos in anchors:
-        if not WORD_CHAR.match(text, pos):
-            continue  # (a listed abbreviation is a word)
+        if pos < read_to or not WORD_CHAR.match(text, pos):
+            continue  # in the word read last (each word once: linear time); a listed abbreviation is a word
         start = word_start(text, pos)
-        if start in seen:
-            continue
-        seen.add(start)
-        word = TOKEN.match(text, start).group()
+        m = TOKEN.match(text, start)
+        word, read_to = m.group(), m.end()
         base = _abbr_base(word)
         if not base or start in covered or start in bracket_spans:
             continue

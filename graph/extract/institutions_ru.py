@@ -234,15 +234,15 @@ def _abbreviations() -> dict[str, str]:
 def _abbreviation_candidates(text: str, anchors: list[int], taken: set[int]) -> list[Candidate]:
     """`РЦПИ`, `ООН` on their own (not inside a name found already), at the prefilter's anchors."""
     out = []
-    seen: set[int] = set()
+    read_to = 0
     for pos in anchors:
-        if not WORD_CHAR.match(text, pos):
-            continue  # (a listed abbreviation is a word)
+        if pos < read_to or not WORD_CHAR.match(text, pos):
+            continue  # in the word read last (each word once: linear time); a listed abbreviation is a word
         start = word_start(text, pos)
-        if start in seen or start in taken:
-            continue
-        seen.add(start)
         m = TOKEN.match(text, start)
+        read_to = m.end()
+        if start in taken:
+            continue
         base = m.group().split("-")[0]
         if m.lastindex == 1 and text[start] != "_" and base in _abbreviations():
             out.append(Candidate(start, m.end(), start, (start,), _abbreviations()[base], base))
@@ -270,12 +270,16 @@ def _anchors(text: str) -> tuple[list[int], list[int]]:
     starts = {m.start(1) for m in after_space.finditer(low)} | {m.start(1) for m in after_other.finditer(low)}
     if at_start.match(low):
         starts.add(0)
-    heads = set()
-    for pos in starts:
-        start = word_start(text, pos)
-        if _head(TOKEN.match(text, start).group()) is not None:
-            heads.add(start)
-    return sorted(heads), abbrs
+    heads = []
+    read_to = 0
+    for pos in sorted(starts):
+        if pos < read_to:
+            continue  # in the word read last (each word once: linear time)
+        m = TOKEN.match(text, word_start(text, pos))
+        read_to = m.end()
+        if _head(m.group()) is not None:
+            heads.append(m.start())
+    return heads, abbrs
 
 
 def find(text: str, found: "Findings | None" = None) -> list[Found]:

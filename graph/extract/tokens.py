@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple, TypeVar
 TOKEN = re.compile(r"(\w+(?:[-‐‑]\w+)*)|([^\w\s])")
 WORD_CHAR = re.compile(r"\w")
 HYPHENS = "-‐‑"
-_SPACE = re.compile(r"\s")
+_BREAK = re.compile(r"[^\w‐‑-]")  # whitespace or punctuation but a hyphen: never inside a token
 _NONSPACE = re.compile(r"\S")
 
 
@@ -132,11 +132,13 @@ class Reader:
 
 
 def _left_edge(text: str, x: int) -> int:
-    """A token boundary at or before `x`: right after a space or line break,
-    with some token before it; else 0."""
+    """A token boundary at or before `x`: right after whitespace or
+    punctuation, with some token before it; else 0."""
     while x > 0:
         a = max(0, x - 256)
         k = max(text.rfind(" ", a, x), text.rfind("\n", a, x))
+        if k < 0:  # no space nearby: any other break
+            k = max((m.start() for m in _BREAK.finditer(text, a, x)), default=-1)
         if k >= 0:
             return k + 1 if _NONSPACE.search(text, 0, k + 1) else 0
         x = a
@@ -144,9 +146,9 @@ def _left_edge(text: str, x: int) -> int:
 
 
 def _right_edge(text: str, x: int) -> int:
-    """A token boundary at or after `x`: a whitespace character with some
-    token after it; else the end of the text."""
-    m = _SPACE.search(text, x) if x < len(text) else None
+    """A token boundary at or after `x`: whitespace or punctuation with some
+    token from there on; else the end of the text."""
+    m = _BREAK.search(text, x) if x < len(text) else None
     if m is None or _NONSPACE.search(text, m.start()) is None:
         return len(text)
     return m.start()
