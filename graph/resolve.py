@@ -40,7 +40,7 @@ def resolve(found: Findings) -> list[Found]:
     instruments = resolve_anaphora(instruments)
     by_span = {(f.start, f.end): f for f in instruments}
     kept = [f for f in instruments if not f.fields.get("_drop")]
-    out: list[Found] = list(kept)
+    out = [_public(f) for f in kept]
     acts = _Named(kept)
     for type_, fs in found.by_type.items():
         if type_ == "instrument":
@@ -49,8 +49,10 @@ def resolve(found: Findings) -> list[Found]:
             fs = [_point(f, "instrument", "_instrument_span", "_instrument_anaphora", by_span, acts) for f in fs]
         elif type_ == "obligation":
             fs = [_point(f, "source", "_source_span", "_source_anaphora", by_span, acts) for f in fs]
+        else:
+            fs = [_public(f) for f in fs]
         out.extend(fs)
-    return sorted((_public(f) for f in out), key=_SPAN)
+    return sorted(out, key=_SPAN)
 
 
 # ---------------------------------------------------------------- own acts
@@ -596,8 +598,8 @@ def resolve_anaphora(instruments: list[Found]) -> list[Found]:
 
 def _point(f: Found, key: str, span_key: str, anaphora_key: str,
            by_span: dict[tuple[int, int], Found], kept: _Named) -> Found:
-    """Replace a provision's `instrument` (an obligation's `source`) with the
-    identity of the resolved act it belongs to."""
+    """The public provision (obligation) with its `instrument` (`source`)
+    replaced by the identity of the resolved act it belongs to."""
     fl = f.fields
     target = None
     if fl.get(span_key):
@@ -614,27 +616,31 @@ def _point(f: Found, key: str, span_key: str, anaphora_key: str,
             # act of that kind named before
             target = antecedent(kind, f.start, None, kept, "this")
     if target is None:
-        return f
+        return _public(f)
     ident = _identity(target.fields)
     ident.pop("issuer", None)
     if ident.get("self"):
         ident = {"self": True, **{k: v for k, v in ident.items() if k != "self"}}
-    return _replace(f, **{key: ident})
+    return _public(f, key, ident)
 
 
-def _public(f: Found) -> Found:
-    """The finding without its private `_` fields (also inside a field that is a dict)."""
+def _public(f: Found, key: str | None = None, value: dict | None = None) -> Found:
+    """The finding without its private `_` fields (also inside a field that
+    is a dict), and with field `key` set to `value` when given."""
     fl = f.fields
-    for k in fl:
-        if k.startswith("_"):
-            break
-    else:
-        for v in fl.values():
-            if isinstance(v, dict):
+    if key is None:
+        for k in fl:
+            if k.startswith("_"):
                 break
         else:
-            return f  # nothing private: most dates and institutions
+            for v in fl.values():
+                if isinstance(v, dict):
+                    break
+            else:
+                return f  # nothing private: most dates and institutions
     fields = {k: v for k, v in fl.items() if not k.startswith("_")}
+    if key is not None:
+        fields[key] = value  # in its place, or last
     for k, v in fields.items():
         if isinstance(v, dict):
             fields[k] = {kk: vv for kk, vv in v.items() if not kk.startswith("_")}
