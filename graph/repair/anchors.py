@@ -319,6 +319,8 @@ def _glued_plan(line, tokens, end_index, holes, vocab, strong: bool) -> Plan | N
     for j in range(end_index - 1, max(-1, end_index - h - 3), -1):
         s, e = tokens[j]
         tok = line[s:e]
+        if h > end_index - j and not is_link_word(tok):
+            return None  # fewer words from here to the end than holes: no seam can give a plan
         found = glue_seam(tok, vocab, line[tokens[j + 1][0]:tokens[j + 1][1]] if j + 1 < end_index else "",
                           weak=not strong)
         if found is not None:
