@@ -12,8 +12,15 @@ import time
 
 import pytest
 
+from pathlib import Path
+
 from graph.extract import Findings, provisions
+from graph.extract.provisions.grammar import Chain, Parser, grammar, lowered, spots, unit_of, windows
+from graph.lang import lexicon
+from graph.lang.kk import morph
 from graph.models import Found
+
+HELDOUT = Path(__file__).parent.parent / "heldout" / "docs"
 
 LAW = {"kind": "law", "title": "Ветеринария туралы", "date": "2002-07-10"}
 CODE = {"kind": "code", "title": "Еңбек кодексі"}
@@ -408,3 +415,91 @@ def test_amendment_lists_added_units_and_article_headers(text, acts, expected):
         phrase, fields = acts[0]
         expected = [(m, linked(text, phrase, fields, **units)) for m, units in expected]
     assert run(text, acts) == expected
+
+
+# -- the unit words drive the reading ------------------------------------------
+
+def _spellings(word: str) -> set[str]:
+    """A word in lower, upper and title case, and with each look-alike letter
+    the analyser reads (`тармаќ` for `тармақ`, Latin i for і)."""
+    swaps = {kazakh: lookalike for _kind, lookalike, kazakh, *_ in
+             (r for r in lexicon("kk", "endings") if r[0] == "lookalike")}
+    out = {word}
+    for ch, alt in swaps.items():
+        out |= {w.replace(ch, alt) for w in out}
+    return {v for w in out for v in (w, w.upper(), w.capitalize())}
+
+
+def _unit_words(lang: str) -> set[str]:
+    g = grammar(lang)
+    if g.forms:
+        return set(g.forms) | {a + "." for a in g.abbreviations}
+    flags = (False, True)
+    return {morph.inflect(unit, plural, possessive, case)
+            for unit in g.units for plural in flags for possessive in flags for case in (None, *morph.CASES)} | {
+        morph.inflect(unit, plural, possessive, "loc", attributive=True)
+        for unit in g.units for plural in flags for possessive in flags}
+
+
+@pytest.mark.parametrize("lang", provisions.LANGS)
+def test_every_spelling_of_every_unit_word_is_a_spot(lang):
+    """The reader only looks around the spots: a unit word no key finds would
+    be a citation lost."""
+    missed = []
+    for word in _unit_words(lang):
+        for spelling in _spellings(word):
+            if unit_of(spelling.rstrip("."), lang) is None and spelling.rstrip(".").lower() not in grammar(lang).abbreviations:
+                continue  # a spelling the grammar does not read either
+            text = f"1 {spelling} 2"
+            if 2 not in spots(lowered(text))[lang]:
+                missed.append(spelling)
+    assert not missed
+
+
+def _every_token_tried(parser: Parser) -> list:
+    """The chains of a window when every token is tried as the start of one,
+    as the reader did before it skipped to the unit words."""
+    out, i = [], 0
+    while parser.tok(i) is not None:
+        if not parser.may_start(i):
+            i += 1
+            continue
+        back = parser.back_chain(i)
+        if back is not None:
+            points, chain, j = back
+            out.append(Chain(chain.groups, chain.start, chain.end, points=points))
+            i = j
+            continue
+        got = parser.chain(i)
+        if got is None:
+            i += 1
+            continue
+        chain, j = got
+        if chain.points is None:
+            chain = Chain(chain.groups, chain.start, chain.end, heading=parser.is_heading(chain, j))
+        out.append(chain)
+        i = j
+    return out
+
+
+TRICKY = (
+    "Кодекстің 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23 және "
+    "24-баптарына, бір жүз отыз бесінші бабына, 1/3 бөлігіне, 141,8 бөлігі, № 5-тармақ, 7-1-бабына, "
+    "1)-3) тармақшаларына, a), b) тармақшалары, 2-ші тармаќтың 4) тармаќшасы, ТАРМАҚТЫҢ 5) ТАРМАҚШАСЫ, "
+    "5-баптың «Саяси құқықтар мен бостандықтар туралы бөлімнің ережелері» деген 2-тармағы, "
+    "аталған баптың 3-тармағы; осы баптың 4-тармағы.\n"
+    "Ведомости, 1999 г., № 5-6, ст. 24; подпункт 1) пункта 2 статьи 6 и пп. 3 п. 4 ч. 2 ст. 7 "
+    "настоящего Закона, пунктами 1-3 настоящей статьи.\n"
+)
+
+
+def test_reading_around_unit_words_gives_what_reading_every_token_gives():
+    texts = [TRICKY, TRICKY.replace(" ", "\n")] + [p.read_text(encoding="utf-8")
+                                                    for p in sorted(HELDOUT.glob("*.txt"))]
+    for text in texts:
+        where = spots(lowered(text))
+        for lang in provisions.LANGS:
+            at = where[lang]
+            for lo, hi in windows(text, at, lang):
+                skipping = [c for c, _i, _j in Parser(text, lo, hi, lang).chains(at)]
+                assert skipping == _every_token_tried(Parser(text, lo, hi, lang))

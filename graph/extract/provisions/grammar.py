@@ -49,8 +49,8 @@ MAX_LINE = 2000
 MAX_HEADING = 160  # characters from a heading's chain to the end of the heading
 WINDOW_BEFORE = 300
 WINDOW_AFTER = 900
-READ_BEHIND = 32  # characters first read before a unit word for the list of numbers it ends
-READ_AHEAD = 32  # characters read at a time past a unit word
+READ_BEHIND = 24  # characters first read before a unit word for the list of numbers it ends
+READ_AHEAD = 16  # characters read at a time past a unit word
 
 # A numbered paragraph of an act's own text opens a line: `2. Осы қаулы ...`.
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d+)\.[ \t]", re.MULTILINE)
