@@ -15,6 +15,11 @@ way: a command is an infinitive at the head of its item (`1. Утвердить
 Правила`) and a rule's deed follows its marker (`обязан представить`). The
 markers live in lexicon/deontic.tsv, the verb endings in lexicon/verbs.tsv,
 per language.
+
+The text is read from anchors, not word by word: a few scans of the folded
+text (one for the markers' phrases, one per command or infinitive ending)
+find where the grammar can start, and the words around each anchor are
+tokenised on demand (_Words), as far as its grammar reads.
 """
 from __future__ import annotations
 
@@ -108,7 +113,8 @@ def _keys(text: str) -> str | None:
     folded = text.casefold()
     if len(folded) != len(text) or _FOLD_JOINS in text:
         return None
-    return folded.replace("i", "і")  # casefold made I an i: both are the Kazakh і
+    # the look-alikes: casefold made I an i (no other character folds to i); both are the Kazakh і
+    return folded.replace("i", "і")
 
 
 def _cut_before(text: str, pos: int) -> int:
@@ -854,7 +860,8 @@ def _endings(endings: list[str], after: str) -> list[tuple[str, re.Pattern[str]]
     by_tail: dict[str, list[str]] = {}
     for e in endings:
         by_tail.setdefault(e[-2:], []).append(e)
-    return [(tail, re.compile(re.escape(tail) + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")" + after))
+    # `after` (a lookahead) first: inside a word it fails at once
+    return [(tail, re.compile(re.escape(tail) + after + "(?:" + "|".join(f"(?<={re.escape(e)})" for e in sorted(es)) + ")"))
             for tail, es in sorted(by_tail.items())]
 
 
