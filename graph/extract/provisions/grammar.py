@@ -466,12 +466,13 @@ class Parser:
             behind *= 2
         self._read_on(end)
 
-    def _list_start(self, toks: list[Token], u: int) -> int:
+    def _list_start(self, toks: list[Token], u: int, floor: int = 0) -> int:
         """The first token a chain through the unit word at u may open at: the
         start of the run of list tokens before it, or the pointing word right
-        before it (`аталған баптың`)."""
+        before it (`аталған баптың`); not before `floor` (where the tokens
+        before were tried, so that a run is walked once: `п. п. п.`)."""
         k = u
-        while k > 0 and self.in_list(toks[k - 1]):
+        while k > floor and self.in_list(toks[k - 1]):
             k -= 1
         return min(k, u - 1)
 
@@ -484,9 +485,10 @@ class Parser:
             return t.text in _LIST_MARKS
         return t.kind == "word" and in_list(t.text, self.lang)
 
-    def anchor(self, pos: int) -> tuple[int, int] | None:
-        """The token of a unit word that begins at `pos` and the first token a
-        chain through it may open at; None if no unit word begins there."""
+    def anchor(self, pos: int, floor: int = 0) -> tuple[int, int] | None:
+        """The token of a unit word that begins at `pos` and the first token
+        from `floor` on a chain through it may open at; None if no unit word
+        begins there."""
         word = _WORD_AT.match(self.text, pos)
         if word is None or (unit_of(word.group(), self.lang) is None
                             and norm(word.group()) not in self.g.abbreviations):
@@ -496,7 +498,7 @@ class Parser:
         u = bisect_left(self.toks, pos, key=_START)
         if self.unit_word(u) is None:
             return None
-        return u, self._list_start(self.toks, u)
+        return u, max(floor, self._list_start(self.toks, u, floor))
 
     # -- small readers -------------------------------------------------------
 
@@ -818,7 +820,7 @@ class Parser:
         for pos in spots:
             if (self.toks[i].start > pos) if i < len(self.toks) else pos < self.done:
                 continue  # a chain already took it
-            got = self.anchor(pos)
+            got = self.anchor(pos, i)
             if got is None:
                 continue
             u, first = got
