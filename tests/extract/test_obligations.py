@@ -359,3 +359,51 @@ def test_a_quotation_never_closed_does_not_swallow_later_commands():
 def test_every_mention_covers_text(text, earlier):
     for f in obligations.find(text, findings(text, list(earlier))):
         assert 0 <= f.start < f.end <= len(text), (f, text)
+
+
+# The text is read from anchors (marker phrases, command endings) and tokenised
+# only around them: what is found must not depend on where an anchor sits.
+_READING = [
+    "Азаматтар сотқа жүгінуге құқылы.",
+    "ҚАУЛЫ ЕТЕДІ:\n1. Қоса беріліп отырған Қағидалар бекітілсін.",
+    "Конституцияның 14-бабына сәйкес ешкімді ешқандай кемсітуге болмайды.",
+    "Жұмыс беруші:\n1) еңбек шартын жасасуға;\n2) жалақыны уақтылы төлеуге міндетті.",
+    "ПОСТАНОВЛЯЕТ:\n1. Утвердить прилагаемые Правила.\nРаботодатель обязан представить отчет.",
+]
+
+
+@pytest.mark.parametrize("text", _READING)
+def test_a_fold_that_changes_length_reads_the_same(text):
+    # `ß` folds to two letters and U+0345 to a letter: the words are then folded one by one
+    plain = [(f.start, f.end, f.fields) for f in obligations.find(text, Findings(text))]
+    assert plain
+    for odd in (" Straße.", " \u0345."):
+        doc = text + odd
+        assert [(f.start, f.end, f.fields) for f in obligations.find(doc, Findings(doc))] == plain
+
+
+@pytest.mark.parametrize("text", _READING)
+def test_far_from_its_neighbours_an_anchor_reads_the_same(text):
+    plain = [(f.start, f.end, f.fields) for f in obligations.find(text, Findings(text))]
+    pad = "Басқа мәтін бар. " * 300
+    doc = pad + text + " " + pad
+    moved = [(f.start - len(pad), f.end - len(pad), f.fields) for f in obligations.find(doc, Findings(doc))]
+    assert moved == plain
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rule at the very start and end of the text, in quotes, after an underscore
+    ("кемсітуге болмайды", [{"modality": "prohibition", "action": "кемсіту"}]),
+    ("«Ешкімді кемсітуге болмайды».", [{"modality": "prohibition", "action": "Ешкімді кемсіту"}]),
+    ("Ешкімді кемсітуге_болмайды.", [{"modality": "prohibition", "action": "Ешкімді кемсіту"}]),
+    # a marker opening the text, or its quotation, has nothing before it to attach to
+    ("Тыйым салынады.", []),
+    ("Ешкімді кемсітуге «болмайды».", []),
+    # a hyphen joins a marker's word to the one before: no marker
+    ("Ешкімді кемсітуге ауыл-болмайды.", []),
+    # Latin look-alikes and capitals in a command
+    ("ҚАУЛЫ ЕТЕДІ:\n1. Қағидалар бекiтiлсiн.", [{"modality": "obligation", "action": "Қағидалар бекіту",
+                                                 "source": {"self": True}}]),
+])
+def test_anchors_at_edges_of_words(text, expected):
+    assert run(text) == expected
