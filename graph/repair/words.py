@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .mapped import line_at
+
 WORD = re.compile(r"[^\W\d_]+")
 WORD_CHAR = re.compile(r"[^\W\d_]")
 # lower-casing these is not one letter for one letter (İ -> i + a combining
@@ -43,24 +45,33 @@ class DocumentWords:
         return self.count(word) > 0
 
     def _look_up(self, key: str) -> int:
-        if not key or WORD.fullmatch(key) is None:
-            return 0  # no word at all (`оралды.`, `1-`)
-        if self._low is None:
+        if self._counts is None and self._low is None:
             text = self._text
             if any(c in text for c in UNALIGNED_CASE):
                 # lower-casing the whole text would not match lower-casing
                 # each word: count the words one by one
                 self._counts = Counter(w.lower() for line in text.split("\n")
                                        if not (self._clean_only and "  " in line) for w in WORD.findall(line))
-            self._low = text.lower()
+            else:
+                self._low = ""  # lower-cased on the first real look-up
         if self._counts is not None:
             return min(self._counts.get(key, 0), MOST)
+        if not key or WORD.fullmatch(key) is None:
+            return 0  # no word at all (`оралды.`, `1-`)
+        if not self._low:
+            self._low = self._text.lower()
         n = 0
+        line_end, spaced = -1, False  # the line of the last hit (hits come in text order)
         for at in self._whole_words(key):
-            if not (self._clean_only and _in_spaced_line(self._text, at)):
-                n += 1
-                if n >= MOST:
-                    break
+            if self._clean_only:
+                if at > line_end:
+                    line_start, line_end = line_at(self._text, at)
+                    spaced = self._text.find("  ", line_start, line_end) != -1
+                if spaced:
+                    continue
+            n += 1
+            if n >= MOST:
+                break
         return n
 
     def _whole_words(self, key: str) -> Iterator[int]:
@@ -83,8 +94,3 @@ class DocumentWords:
                         yield m.start()
                     return
             i = low.find(key, end)
-
-def _in_spaced_line(text: str, at: int) -> bool:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text.find("  ", start, end if end != -1 else len(text)) != -1
