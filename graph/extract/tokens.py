@@ -68,9 +68,10 @@ class _Beyond:
     start = end = word = text
 
 
-# More pads than any step a grammar takes past a token it has used
-# (`i - 3`, `h + 2 >= len(tokens)`), so a test at an edge always uses a pad.
-_LEFT_PAD, _RIGHT_PAD = [_Beyond(-1)] * 8, [_Beyond(1)] * 8
+# More pads than any step a grammar takes past a token it has used (`i - 3`,
+# `h + 2 >= len(tokens)`, `i - n` for the n words of the country qualifier),
+# so a test at an edge always uses a pad.
+_LEFT_PAD, _RIGHT_PAD = [_Beyond(-1)] * 16, [_Beyond(1)] * 16
 
 T = TypeVar("T")
 
