@@ -337,8 +337,6 @@ def _continues_name(tokens: list[Token], i: int, hw: HeadWord) -> bool:
     if hw.case is None and (hw.possessive or _is_cap(tokens[i].text)):
         if nlow in linkers() or nhead is not None:
             return True
-        after = tokens[i + 2] if i + 2 < len(tokens) else None
-        ahead = head_word(after.text) if after is not None and after.word else None
         if _is_cap(nxt.text) and _possessed_head_ahead(tokens, i + 1):
             return True  # `министрлігі Статистика комитетінің ...`: a chain of possessed bodies
         if _modifies_named_noun(tokens, i, hw):
