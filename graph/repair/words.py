@@ -19,6 +19,7 @@ UNALIGNED_CASE = ("\u0130", "\u03a3")
 
 
 FEW_HITS = 16
+MAX_SCANS = 64
 MOST = 2  # the stages ask "nowhere", "once" or "more than once"
 
 
@@ -33,6 +34,8 @@ class DocumentWords:
         self._low: str | None = None
         self._counts: Counter[str] | None = None
         self._known: dict[str, int] = {}
+        self._aligned: bool | None = None
+        self._scans = 0
 
     def count(self, word: str) -> int:
         key = word.lower()
@@ -45,21 +48,21 @@ class DocumentWords:
         return self.count(word) > 0
 
     def _look_up(self, key: str) -> int:
-        if self._counts is None and self._low is None:
-            text = self._text
-            if any(c in text for c in UNALIGNED_CASE):
-                # lower-casing the whole text would not match lower-casing
-                # each word: count the words one by one
-                self._counts = Counter(w.lower() for line in text.split("\n")
-                                       if not (self._clean_only and "  " in line) for w in WORD.findall(line))
-            else:
-                self._low = ""  # lower-cased on the first real look-up
+        if self._aligned is None:
+            self._aligned = not any(c in self._text for c in UNALIGNED_CASE)
+        if self._counts is None and (not self._aligned or self._scans >= MAX_SCANS):
+            # lower-casing the whole text would not match lower-casing each
+            # word, or so many words are asked that each costing a scan of
+            # the text would be slower: count all the words once
+            self._counts = Counter(w.lower() for line in self._text.split("\n")
+                                   if not (self._clean_only and "  " in line) for w in WORD.findall(line))
         if self._counts is not None:
             return min(self._counts.get(key, 0), MOST)
         if not key or WORD.fullmatch(key) is None:
             return 0  # no word at all (`оралды.`, `1-`)
-        if not self._low:
+        if self._low is None:
             self._low = self._text.lower()
+        self._scans += 1
         n = 0
         line_end, spaced = -1, False  # the line of the last hit (hits come in text order)
         for at in self._whole_words(key):
