@@ -47,8 +47,12 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
     reads: list[_Read] = []
     siblings: list[_Read] = []
     seen: set[int] = set()
+    read_to = 0  # the end of the last type word read: an act word before it is in that token
     k = 0
     while k < len(anchors):
+        if anchors[k] < read_to:
+            k += 1
+            continue
         last = k
         while last + 1 < len(anchors) and anchors[last + 1] - anchors[last] < GAP:
             last += 1
@@ -58,6 +62,7 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
             if i is None or ctx.tokens[i].start in seen:
                 continue
             seen.add(ctx.tokens[i].start)
+            read_to = ctx.tokens[i].end
             where, c = _read(ctx, i)
             if c:
                 reads.append(_Read.of(where, c))

@@ -22,6 +22,12 @@ CLOSE_QUOTES = frozenset("»”")
 PLAIN_QUOTES = frozenset("\"'")
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | PLAIN_QUOTES
 SENTENCE_END = frozenset(".;:!?")
+# marks that are always a token of their own and neither letters nor letter-like
+# for lower() (so a window may start or end at them and tokenise, and lower,
+# exactly as the whole text would; at other marks only a Greek final sigma
+# could lower differently, which no lexicon word has)
+SAFE_MARKS = frozenset(',;()[]«»!?"№')
+RUN = 64  # characters without whitespace or a safe mark before a window edge goes elsewhere
 EDGES = 8  # EDGE tokens on each open side: more than the grammar ever steps over at once
 
 
@@ -74,9 +80,15 @@ OUTSIDE = _Outside()
 
 
 def left_edge(text: str, char: int) -> int:
-    """Start of the whitespace before the word at `char` (or the text's start)."""
-    char = max(char, 0)
+    """Where a window around offset `char` can start: at the start of the
+    whitespace before the word there, after a mark that is a token of its own
+    (SAFE_MARKS), or at the text's start; in a long run of text without them,
+    at any token's start."""
+    char = min(max(char, 0), len(text))
+    near = char - RUN
     while char > 0 and not text[char - 1].isspace():
+        if text[char - 1] in SAFE_MARKS or char < near and _starts_token(text, char):
+            return char
         char -= 1
     while char > 0 and text[char - 1].isspace():
         char -= 1
@@ -84,12 +96,33 @@ def left_edge(text: str, char: int) -> int:
 
 
 def right_edge(text: str, char: int) -> int:
-    """End of the word at `char` (or the text's end)."""
+    """Where a window around offset `char` can end: at whitespace, before a
+    mark that is a token of its own, or at the text's end; in a long run of
+    text without them, at any token's end."""
     n = len(text)
-    char = min(char, n)
-    while char < n and not text[char].isspace():
+    char = min(max(char, 0), n)
+    far = char + RUN
+    while char < n and not text[char].isspace() and text[char] not in SAFE_MARKS:
+        if char > far and _starts_token(text, char):
+            return char
         char += 1
     return char
+
+
+def _starts_token(text: str, char: int) -> bool:
+    """Whether a token starts at `char` (0 < char < len(text), no whitespace
+    around): a mark of its own is before it or at it."""
+    return _mark_alone(text, char - 1) or _mark_alone(text, char)
+
+
+def _mark_alone(text: str, i: int) -> bool:
+    """Whether text[i] (not whitespace) is a token of its own: not a word
+    character, nor - / . between two of them."""
+    ch = text[i]
+    if _is_word_char(ch):
+        return False
+    return ch not in "-/." or not (i > 0 and _is_word_char(text[i - 1]) and i + 1 < len(text)
+                                   and _is_word_char(text[i + 1]))
 
 
 def fold(text: str) -> str:
