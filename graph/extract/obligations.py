@@ -348,9 +348,9 @@ def _window(ctx: "_Context", words: _Words, lo: int, hi: int, size: int,
             blockers: list[tuple[int, int]], skip: tuple[int, int] | None = None) -> list[int]:
     """Indices of the action's words: at most `size` words of the clause before
     word `hi`, starting after the last of `blockers` ((end, start) spans, by
-    end) there (a statement's
-    source act and bearer are fields of their own; `сәйкес` after a source
-    goes with it); the words of `skip` (an addressee) are left out."""
+    end) there (a statement's source act and bearer are fields of their own;
+    `сәйкес` after a source goes with it); the words of `skip` (an addressee)
+    are left out."""
     fillers, after_date = _fillers(), _after_date()
     skipped: dict[int, bool] = {}
 
