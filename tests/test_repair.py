@@ -309,6 +309,41 @@ def test_edit_log_refuses_overlapping_edits():
         log.apply(identity("0123456789"))
 
 
+def test_dropped_characters_leave_the_others_mapped_home_through_later_edits():
+    log = EditLog()
+    log.drop_between(2, 10, ["а", "б", "в ", "г"])  # "а б в  г" -> "абв г"
+    rep = log.apply(identity("x а б в  г y"))
+    assert rep.text == "x абв г y"
+    assert list(rep.src_start) == [0, 1, 2, 4, 6, 7, 9, 10, 11]
+    later = EditLog()
+    later.move(0, 3, 5)  # part of the joined run moves, part stays
+    later.delete(3, 5)
+    moved = later.apply(rep)
+    assert moved.text == "бвx а г y"
+    assert list(moved.src_start) == [4, 6, 0, 1, 2, 7, 9, 10, 11]
+    assert list(moved.src_end) == [s + 1 for s in moved.src_start]
+
+
+WORD_TEXTS = ["Заң ЗАҢ заңы, Заңы.  заң\nКодекс  кодексі\nтүрі", "İstanbul istanbul İSTANBUL", "ΟΔΟΣ.Α οδος ΟΔΟΣ",
+              "і і І\n  тә рт іб  ін", "a_b a1b A\u212a k"]
+
+
+@pytest.mark.parametrize("text", WORD_TEXTS)
+@pytest.mark.parametrize("clean_only", [False, True])
+def test_document_words_count_as_counting_every_word_would(text, clean_only):
+    import re
+    from collections import Counter
+
+    from graph.repair.words import DocumentWords
+
+    word = re.compile(r"[^\W\d_]+")
+    every = Counter(w.lower() for line in text.split("\n") if not (clean_only and "  " in line)
+                    for w in word.findall(line))
+    words = DocumentWords(text, clean_lines_only=clean_only)
+    for w in set(word.findall(text)) | {"заң", "жоқ", "i", "ς", "1", ""}:
+        assert words.count(w) == min(every[w.lower()], 2), w
+
+
 def test_inserted_characters_map_to_an_empty_span():
     log = EditLog()
     log.insert(3, "--")

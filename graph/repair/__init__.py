@@ -12,8 +12,12 @@ One module per damage family, run in this order:
              running headers in them, numbers hyphenated across lines
              (tables are left as they are: `tables` tells their rows apart).
 Each stage only acts on clear evidence, so clean text comes out unchanged.
-Every stage records its edits in an `EditLog`; the map from repaired to
-original characters is composed edit by edit, never recovered by diffing.
+Each finds the few places where its damage can be with scans of the whole
+text for a literal (a double space, a space before a single character, a
+blank line...) and looks closer only there: no Python work per line or word
+of clean text. Every stage records its edits in an `EditLog`; the map from
+repaired to original characters is composed edit by edit, never recovered
+by diffing.
 """
 from __future__ import annotations
 

@@ -2,10 +2,13 @@
 stage writes its changes into.
 
 A stage never rewrites text freely: it records edits (replace, delete,
-insert, move) in the coordinates of its input, and `EditLog.apply` builds the
-output together with its map, composed with the input's map. So every
-character of the final text knows the span of the original file it came
-from, without any diffing afterwards.
+insert, move, drop_between) in the coordinates of its input, and
+`EditLog.apply` builds the output together with its map, composed with the
+input's map. So every character of the final text knows the span of the
+original file it came from, without any diffing afterwards. The map is kept
+as a few pieces (runs of the original, masked runs, small arrays) from stage
+to stage, so an edit costs a few pieces, not a copy of the whole map; the
+arrays are built once, when first read.
 """
 from __future__ import annotations
 
@@ -312,13 +315,3 @@ def line_at(text: str, pos: int) -> tuple[int, int]:
     end = text.find("\n", pos)
     return start, end if end != -1 else len(text)
 
-
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, newline excluded."""
-    spans = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        spans.append((start, end))
-        start = end + 1
-    return spans
