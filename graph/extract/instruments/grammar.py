@@ -983,8 +983,10 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
             if o is not None and o >= 1 and _number_at(ctx, o - 1):
                 c.first = k + 1  # № 27 (2000 ж.) жалпы ұсынымы: the number comes next
                 return
-    run = name_run(ctx, end, c.head)
     reach = TITLED_REACH if t.use == "titled" else 3
+    # the name before a title word (туралы) a few words back; other names are read below
+    titled_near = any("about" in ctx.roles(k) for k in range(max(0, end - reach + 1), end + 1))
+    run = name_run(ctx, end, c.head) if titled_near else None
     titled = run and any("about" in ctx.roles(k) and _describes(ctx, k + 1, end)
                          for k in range(max(run[0], end - reach + 1), end + 1))
     if not titled and t.use == "titled" and t.kind == "other":
