@@ -572,7 +572,7 @@ def _title_plan(line: str, tokens: list[tuple[int, int]]) -> Plan | None:
 
 
 def plan_line(line: str, vocab: DocumentWords) -> Plan | None:
-    tokens = [m.span() for m in TOKEN.finditer(line)]
+    tokens = list(map(re.Match.span, TOKEN.finditer(line)))
     if not tokens:
         return None
     if "«" in line:

@@ -83,7 +83,7 @@ def join_letter_spacing(rep: Repaired) -> Repaired:
 def narrow_splits(line: str, words: DocumentWords) -> list[tuple[int, int]]:
     """Single spaces inside words of a justified line: next to the letter і,
     with a fragment on either side that is no word of the document."""
-    tokens = [m.span() for m in TOKEN.finditer(line)]
+    tokens = list(map(re.Match.span, TOKEN.finditer(line)))
     joins = []
     for (a0, a1), (b0, b1) in zip(tokens, tokens[1:]):
         if b0 - a1 != 1:
