@@ -8,7 +8,6 @@ with the act's type word when the act stands right before the chain
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -232,22 +231,15 @@ def test_clause_break_keeps_the_act_away():
     assert got == [("12-бабына", own(article="12"))]
 
 
-def test_linear_time_on_a_long_text():
-    """Twice the text takes about twice the time (no backtracking, no look-back
-    over the whole text when there are no newlines), and 0.9 MB stays quick."""
+def test_a_long_text_with_no_newlines():
+    """0.9 MB in one line: every chain found, none lost at a window's edge (how
+    long it takes is scripts/linearity.py's)."""
     line = "Еңбек кодексінің 12, 45, 78-баптарына және 9-бабының 2-тармағының 3) тармақшасына сәйкес. "
-
-    def timed(n: int) -> float:
-        text = line * n
-        t0 = time.perf_counter()
-        got = provisions.find(text, Findings(text))
-        elapsed = time.perf_counter() - t0
-        assert len(got) == 4 * n
-        return elapsed
-
-    small, large = timed(5000), timed(10000)
-    assert large < 3 * small + 0.5
-    assert large < 20
+    text = line * 10000
+    got = provisions.find(text, Findings(text))
+    assert len(got) == 4 * 10000
+    first = [(f.start, f.end, f.fields) for f in provisions.find(line, Findings(line))]
+    assert [(f.start - 9999 * len(line), f.end - 9999 * len(line), f.fields) for f in got[-4:]] == first
 
 
 AMENDING = (

@@ -111,16 +111,14 @@ def test_tokenizer_keeps_the_text(kk, seed_text):
     assert doc.text == seed_text
 
 
-def test_long_texts_are_accepted_and_fast(kk, seed_text):
-    """A whole code is one Doc: spaCy's 1M-character guard is lifted, and
-    tokenizing stays fast (the seed x 5, about 1.1 MB)."""
-    import time
+def test_long_texts_are_accepted(kk, seed_text):
+    """A whole code is one Doc: spaCy's 1M-character guard is lifted (the seed
+    x 5, about 1.1 MB)."""
     text = seed_text * 5
     assert len(text) > 1_000_000
-    t0 = time.perf_counter()
     doc = kk.make_doc(text)
     assert len(doc) >= 5 * len(kk.make_doc(seed_text)) - 5
-    assert time.perf_counter() - t0 < 20
+    assert doc.text == text
 
 
 LIKE_NUM = [
@@ -157,9 +155,8 @@ def test_stop_words(kk):
 
 @pytest.mark.parametrize("token", ["a." * 20000 + "!", "1/" * 20000 + "x", "https://" + "a" * 40000 + "«",
                                    "БҰҰ-" + "лары" * 10000 + "x", "қ" * 40000 + ".1"])
-def test_long_odd_tokens_tokenize_in_linear_time(kk, token):
-    import time
-    t0 = time.perf_counter()
+def test_long_odd_tokens_keep_their_text(kk, token):
+    """Inputs that would backtrack in a careless rule (scripts/linearity.py times them)."""
     doc = kk(token)
     assert doc.text == token
-    assert time.perf_counter() - t0 < 2
+    assert len(doc) >= 1

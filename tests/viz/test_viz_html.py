@@ -7,7 +7,6 @@ import html
 import json
 import math
 import re
-import time
 from pathlib import Path
 
 import markupsafe
@@ -255,14 +254,12 @@ def test_max_nodes_keeps_the_most_central_and_says_what_was_left_out(big_graph, 
     assert min(rank[n] for n in kept) >= max(rank[n] for n in big_graph if n not in kept)
 
 
-def test_two_thousand_nodes_render_fast_and_identically(big_graph, tmp_path):
-    start = time.perf_counter()
+def test_two_thousand_nodes_render_identically(big_graph, tmp_path):
+    """Same graph, same bytes (how long it takes is scripts/bench.py's)."""
     first = viz.draw_html(big_graph, tmp_path / "a.html", max_nodes=5000)
-    seconds = time.perf_counter() - start
     viz.draw_html(big_graph, tmp_path / "b.html", max_nodes=5000)
     assert first.nodes == big_graph.number_of_nodes() and first.left_out == 0
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
-    assert seconds < 10, f"writing a 2,000-node page took {seconds:.1f} s"
 
 
 def test_focus_draws_the_neighbourhood(big_graph, tmp_path):
