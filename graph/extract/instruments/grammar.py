@@ -627,7 +627,7 @@ def read(ctx: Context, head: int) -> Citation | None:
         c.number = head_number
     i = c.first - 1
     # modifiers that are not part of a title (нормативтік қаулысы, жаңа Заңы)
-    while i >= 0 and "modifier" in ctx.roles(i) and t.name != "noun" and not ctx.gap_break(i):
+    while t.name != "noun" and i >= 0 and "modifier" in ctx.roles(i) and not ctx.gap_break(i):
         c.first = i
         c.capitalised = toks[i].capitalised
         i -= 1
@@ -1033,8 +1033,7 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
     if t.kind == "regulation" and any(toks[k].is_word and act_type(ctx, k) for k in range(about_at + 1, end + 1)):
         return  # Конституциясының ережелері: provisions of an act, not a regulation
     last = words[-1].lower
-    after_about = max((k for k in range(start, end + 1) if "about" in ctx.roles(k)), default=start - 1)
-    genitive = any(_GENITIVE.search(toks[k].lower) for k in range(after_about + 1, end + 1))
+    genitive = any(_GENITIVE.search(toks[k].lower) for k in range(about_at + 1, end + 1))
     possessive = a.possessive and not (
         ("about" in ctx.vocab.role(last) or _ADJECTIVE.search(last)) and not genitive)
     if c.first < c.head:
