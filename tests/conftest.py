@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,42 @@ def shared_scorer():
         spec.loader.exec_module(module)
         _SCORER = module
     return _SCORER
+
+
+def gold_corpus(name: str) -> tuple[list[Path], Path]:
+    """The documents and gold file of a shared gold set: `seed`, `adilet-kk`, `adilet-ru`."""
+    require_eval()
+    if name == "seed":
+        return [SEED], EVAL / "gold" / "seed.jsonl"
+    lang = name.removeprefix("adilet-")
+    return sorted((EVAL / "adilet-dev" / "docs").glob(f"*.{lang}.txt")), EVAL / "adilet-dev" / f"{lang}.jsonl"
+
+
+@lru_cache(maxsize=None)
+def _predicted(paths: tuple[Path, ...]) -> tuple[dict, ...]:
+    from graph.pipeline import process_file
+
+    return tuple(m.to_json() for path in paths for m in process_file(path).mentions)
+
+
+def predictions(paths) -> list[dict]:
+    """The pipeline's mention records for `paths`, in the `extract --format
+    jsonl` shape; each corpus goes through the pipeline once per session."""
+    return [dict(rec) for rec in _predicted(tuple(paths))]
+
+
+def by_doc_and_type(records) -> dict:
+    """Records grouped the way score.py's `load` groups a file of them."""
+    grouped = defaultdict(lambda: defaultdict(list))
+    for rec in records:
+        grouped[os.path.basename(rec["doc"])][rec["type"]].append({**rec, "line": int(rec["line"])})
+    return grouped
+
+
+@lru_cache(maxsize=None)
+def gold_scores(name: str) -> dict:
+    """score.py's table (per type: P, R, F1, distinct ...) for a gold set."""
+    score = shared_scorer()
+    paths, gold_path = gold_corpus(name)
+    gold = score.load([str(gold_path)])
+    return score.score(gold, by_doc_and_type(predictions(paths)), set(gold))

@@ -6,13 +6,9 @@ means a change broke dates or obligations on real text.
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from graph.pipeline import process_file
-
-from .conftest import EVAL, SEED, require_eval, shared_scorer
+from .conftest import gold_scores
 
 # (gold set, type) -> floor on mention F1 and distinct F1. Measured at the
 # commit that set them: seed date 0.996 / obligation 0.974; adilet kk 1.000 /
@@ -30,36 +26,9 @@ FLOORS = {
 
 
 
-def _predictions(paths, tmp_path, name):
-    out = tmp_path / f"{name}.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for path in paths:
-            for m in process_file(path).mentions:
-                fh.write(json.dumps(m.to_json(), ensure_ascii=False) + "\n")
-    return out
-
-
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory):
-    require_eval()
-    score = shared_scorer()
-    tmp = tmp_path_factory.mktemp("gold")
-    sets = {
-        "seed": ([SEED], EVAL / "gold" / "seed.jsonl"),
-        "adilet-kk": (sorted((EVAL / "adilet-dev" / "docs").glob("*.kk.txt")), EVAL / "adilet-dev" / "kk.jsonl"),
-        "adilet-ru": (sorted((EVAL / "adilet-dev" / "docs").glob("*.ru.txt")), EVAL / "adilet-dev" / "ru.jsonl"),
-    }
-    result = {}
-    for name, (paths, gold_path) in sets.items():
-        pred_path = _predictions(paths, tmp, name)
-        gold, pred = score.load([str(gold_path)]), score.load([str(pred_path)])
-        result[name] = score.score(gold, pred, set(gold))
-    return result
-
-
 @pytest.mark.parametrize("gold,type_", sorted(FLOORS), ids=[f"{g}-{t}" for g, t in sorted(FLOORS)])
-def test_floor(scores, gold, type_):
-    s = scores[gold][type_]
+def test_floor(gold, type_):
+    s = gold_scores(gold)[type_]
     floor = FLOORS[(gold, type_)]
     assert s["f1"] >= floor, s
     assert s["distinct_f1"] >= floor, s

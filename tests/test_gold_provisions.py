@@ -8,32 +8,20 @@ from the instruments extractor and the resolve stage.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-from graph.pipeline import process_file
-
-from .conftest import EVAL, SEED, require_eval, shared_scorer
+from .conftest import by_doc_and_type, gold_corpus, predictions, shared_scorer
 
 UNITS = ("article", "part", "paragraph", "subparagraph")
 # Floors just under what was measured (official F1, units-only F1); at
 # 02b5bb7 official seed 0.979, adilet-dev kk 1.000.
 FLOORS = {
     "seed": (0.96, 0.97),
-    "adilet-dev kk": (0.97, 0.97),
+    "adilet-kk": (0.97, 0.97),
 }
 
 
-
-
-def _gold_sets() -> dict[str, tuple[list[Path], Path]]:
-    dev = EVAL / "adilet-dev"
-    return {
-        "seed": ([SEED], EVAL / "gold" / "seed.jsonl"),
-        "adilet-dev kk": (sorted((dev / "docs").glob("*.kk.txt")), dev / "kk.jsonl"),
-    }
 
 
 def _f1(gold: list[dict], pred: list[dict], agree) -> float:
@@ -58,13 +46,9 @@ def _f1(gold: list[dict], pred: list[dict], agree) -> float:
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_provisions_against_gold(name):
-    require_eval()
     score = shared_scorer()
-    paths, gold_path = _gold_sets()[name]
-    pred = []
-    for path in paths:
-        result = process_file(path)
-        pred += [json.loads(json.dumps(m.to_json())) for m in result.mentions if m.type == "provision"]
+    paths, gold_path = gold_corpus(name)
+    pred = [rec for rec in predictions(paths) if rec["type"] == "provision"]
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = [g for g in gold if g.get("type") == "provision"]
 
@@ -80,14 +64,10 @@ def test_provisions_against_gold(name):
 
 def test_official_scorer_agrees_with_ours():
     """Our matcher is the scorer's own: the same F1 through score.score."""
-    require_eval()
     score = shared_scorer()
-    paths, gold_path = _gold_sets()["adilet-dev kk"]
-    pred = [m.to_json() for path in paths for m in process_file(path).mentions if m.type == "provision"]
+    paths, gold_path = gold_corpus("adilet-kk")
+    pred = [rec for rec in predictions(paths) if rec["type"] == "provision"]
     gold = score.load([str(gold_path)])
-    by_doc = defaultdict(lambda: defaultdict(list))
-    for rec in pred:
-        by_doc[rec["doc"]]["provision"].append(rec)
-    official = score.score(gold, by_doc, set(gold))["provision"]["f1"]
+    official = score.score(gold, by_doc_and_type(pred), set(gold))["provision"]["f1"]
     gold_list = [r for d in gold.values() for r in d["provision"]]
     assert abs(official - _f1(gold_list, pred, score.provisions_agree)) < 1e-9

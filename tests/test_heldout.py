@@ -5,15 +5,12 @@ lost ground on unseen text, not only on the texts it was tuned on."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from graph.pipeline import process_file
-
-from .conftest import shared_scorer
+from .conftest import by_doc_and_type, predictions, shared_scorer
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 DOCS = HELDOUT / "docs"
@@ -48,12 +45,7 @@ def _scores(suffix: str) -> dict:
     score = shared_scorer()
     gold = score.load([str(GOLD)])
     docs = {d for d in gold if d.endswith(suffix)}
-    pred = defaultdict(lambda: defaultdict(list))
-    for path in sorted(DOCS.glob(f"*{suffix}")):
-        for mention in process_file(path).mentions:
-            rec = mention.to_json()
-            rec["line"] = int(rec["line"])
-            pred[rec["doc"]][rec["type"]].append(rec)
+    pred = by_doc_and_type(predictions(sorted(DOCS.glob(f"*{suffix}"))))
     return score.score(gold, pred, docs)
 
 
