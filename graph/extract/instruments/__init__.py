@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import Citation, Context, Source, read, word_types
-from .tokens import OutOfWindow, Token, left_edge, right_edge, tokenize
+from .grammar import Citation, Context, Source, read, self_word, unmarked_self, word_types
+from .tokens import OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
 from .vocabulary import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
@@ -88,10 +88,36 @@ def _may_name_act(text: str, vocab: Vocabulary, start: int, end: int) -> bool:
     """Whether the word text[start:end] the prefilter found can be an act's
     type word. When the token ends with it, act_type reads that word (after
     a number and a hyphen) or nothing, so a word without an act reading is no
-    anchor: it costs no window."""
+    anchor: it costs no window. Nor is a word of the document's own act
+    (ақпарат) without a marker right before it."""
     if end + 1 < len(text) and text[end] in "-/." and (text[end + 1].isalnum() or text[end + 1] == "_"):
         return True  # the token goes on (заң-нормативтік): the grammar decides
-    return bool(word_types(vocab, text[start:end])[1])
+    word = text[start:end]
+    if not word_types(vocab, word)[1]:
+        return False
+    if not self_word(vocab, word):
+        return True
+    before = _token_before(text, start)
+    return before is False or not unmarked_self(vocab, before)
+
+
+def _token_before(text: str, start: int) -> str | None | bool:
+    """The token before the word at `start`, lower case (as tokens.py reads
+    it); None when there is none or an empty line comes between; False when
+    the word's token starts before `start` (x-ақпарат)."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0 or text.count("\n", k, start) > 1:
+        return None
+    if k == start and text[k - 1] in "-/." and k > 1 and is_word_char(text[k - 2]):
+        return False  # joined to the word before: one token
+    if not is_word_char(text[k - 1]):
+        return text[k - 1].lower()  # a mark is a token of its own
+    j = k - 1  # a token is word characters joined by single - / .
+    while j > 0 and (is_word_char(text[j - 1]) or text[j - 1] in "-/." and j > 1 and is_word_char(text[j - 2])):
+        j -= 1
+    return fold(text[j:k])
 
 
 def _read(ctx: Context, i: int) -> tuple[Context, Citation | None]:

@@ -224,6 +224,34 @@ def word_types(vocab: Vocabulary, word: str) -> tuple[str | None, tuple[tuple[Ac
     return number, tuple((t, a) for a in readings(word) for t in vocab.types.get(a.stem, ()))
 
 
+@lru_cache(maxsize=65536)
+def self_word(vocab: Vocabulary, word: str) -> bool:
+    """Whether every act type a token `word` names is the document's own (use
+    `self`: ақпарат, құжат), with no words before it."""
+    found = word_types(vocab, word)[1]
+    return bool(found) and all(t.use == "self" and not t.before for t, _ in found)
+
+
+def unmarked_self(vocab: Vocabulary, before: str | None) -> bool:
+    """Whether `read` finds nothing at a self_word given the token before it
+    (lower case; None when there is none or an empty line parts them). Such a
+    word cites only after a marker (осы, бұл, жоғарыда аталған) or a run of
+    adjectives, ordinals and `және` (алтыншы мерзімді есептері), and `read`
+    looks for both from the token right before it: a token that cannot end
+    either leaves nothing to read, and the word needs no window."""
+    if before is None:
+        return True
+    return not (before == ")" or vocab.by_word.get(before) or before in _marker_ends(vocab)
+                or before[:1].isalpha() and (_ADJECTIVE.search(before) or _ATTRIBUTE.search(before)
+                                             or _ORDINAL.search(before)))
+
+
+@lru_cache(maxsize=None)
+def _marker_ends(vocab: Vocabulary) -> frozenset[str]:
+    """The last words of markers of several words (жоғарыда аталған)."""
+    return frozenset(w.rsplit(" ", 1)[1] for role in ("anaphora", "this") for w in vocab.roles.get(role, ()) if " " in w)
+
+
 def _upper(tok: Token) -> bool:
     return tok.is_word and len(tok.text) > 1 and tok.text.isupper()
 

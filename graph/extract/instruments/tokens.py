@@ -119,10 +119,10 @@ def _mark_alone(text: str, i: int) -> bool:
     """Whether text[i] (not whitespace) is a token of its own: not a word
     character, nor - / . between two of them."""
     ch = text[i]
-    if _is_word_char(ch):
+    if is_word_char(ch):
         return False
-    return ch not in "-/." or not (i > 0 and _is_word_char(text[i - 1]) and i + 1 < len(text)
-                                   and _is_word_char(text[i + 1]))
+    return ch not in "-/." or not (i > 0 and is_word_char(text[i - 1]) and i + 1 < len(text)
+                                   and is_word_char(text[i + 1]))
 
 
 def fold(text: str) -> str:
@@ -211,7 +211,7 @@ class Quotes:
                     plain_stack.append(i)
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what \w matches
 
 
@@ -223,10 +223,10 @@ def _plain_side(text: str, i: int) -> str:
     left = False
     if i > 0 and not text[i - 1].isspace():
         before = text[i - 1]
-        if _is_word_char(before):  # a word ends here: how does it start?
+        if is_word_char(before):  # a word ends here: how does it start?
             k = i - 1  # (a token is word characters joined by single - / .)
-            while k > 0 and (_is_word_char(text[k - 1]) or text[k - 1] in "-/." and k > 1
-                             and _is_word_char(text[k - 2])):
+            while k > 0 and (is_word_char(text[k - 1]) or text[k - 1] in "-/." and k > 1
+                             and is_word_char(text[k - 2])):
                 k -= 1
             left = text[k].isalnum()
         else:
