@@ -845,6 +845,7 @@ class _Prefilter:
     quote: re.Pattern
     pair: re.Pattern
     listed: re.Pattern | None
+    upper: re.Pattern  # an upper-case character
 
 
 @lru_cache(maxsize=1)
@@ -860,7 +861,7 @@ def _prefilter() -> _Prefilter:
         if other else None
     return _Prefilter(re.compile(head), re.compile(f" ({head})"),
                       re.compile(f"[^\\w ](?={prefixes}|(?<={quotes}){before_form})"),
-                      re.compile(quotes + before_form), pair, listed)
+                      re.compile(quotes + before_form), pair, listed, re.compile(f"[{upper}]"))
 
 
 def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -875,7 +876,7 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
     low = text.lower()
     if len(low) != len(text):  # a letter lower-cased into two: no offsets to share, so every token
         tokens = tokenize(text)
-        return [t.start for t in tokens if t.word and head_word(t.text) is not None], \
+        return [t.start for t in tokens if t.word and _may_head(text, t.start, t.text)], \
             [t.start for t in tokens if not t.word], abbrs
     spans = [(m.start(1), m.end()) for m in pre.after_space.finditer(low)]  # (word start, end)
     if m := pre.head.match(low):
@@ -896,8 +897,27 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
             words[start] = read_to = got.end()
         if pre.quote.match(low, at):
             quotes.append(at)
-    heads = sorted(start for start, end in words.items() if head_word(text[start:end]) is not None)
+    heads = sorted(start for start, end in words.items() if _may_head(text, start, text[start:end]))
     return heads, quotes, abbrs
+
+
+def _may_head(text: str, start: int, word: str) -> bool:
+    """The word at `start` is a head noun that can name a body: not a head
+    that wants a possessive ending without one (`_accepts_head`), nor a
+    plural with no capitalised word in the five chunks of text before it
+    (`_coordinated` looks for a conjunct's capitalised first word among the
+    five tokens before the head, and each chunk holds at least one). Exact
+    tests that spare the reader a window."""
+    hw = head_word(word)
+    if hw is None or (hw.head.form == "poss" and not hw.possessive):
+        return False
+    if not hw.plural:
+        return True
+    lo = max(0, start - 96)
+    chunks = text[lo:start].rsplit(None, 5)
+    if len(chunks) < 6 and lo > 0:
+        return True  # long chunks: the window decides
+    return _prefilter().upper.search(" ".join(chunks[-5:])) is not None
 
 
 # ---------------------------------------------------------------- candidates
