@@ -318,6 +318,10 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
         if j + 1 < n and toks[j + 1].blank_before:
             why = "sentence"
             break
+        if tok.end not in institutions and tok.end not in dates and _plain_word(vocab, tok.text, tok.lower):
+            first = j  # (what the checks below would conclude for it)
+            j -= 1
+            continue
         f = institutions.get(tok.end)
         inst = (ctx.index_at(f.start), f) if f else None
         if inst and not short and (parties or j + 1 <= end and "between" in ctx.roles(j + 1)):
@@ -425,6 +429,16 @@ def name_run(ctx: Context, end: int, head: int, short: str | None = None,
     while start <= end and not toks[start].is_word:
         start += 1
     return (start, why) if start <= end else None
+
+
+@lru_cache(maxsize=65536)
+def _plain_word(vocab: Vocabulary, word: str, lower: str) -> bool:
+    """A word that name_run takes into a name wherever it stands (no role, no
+    act reading, no participle, no plain locative), unless a body or a date
+    ends at it."""
+    return (word[:1].isalpha() and lower not in vocab.by_word and not word_types(vocab, word)[1]
+            and (lower in vocab.roles.get("name_participle", ()) or not lower.endswith(vocab.endings("participle_ending")))
+            and not _plain_locative(word))
 
 
 def _ordinal_name(ctx: Context, end: int) -> int | None:
@@ -1013,7 +1027,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
                 return
     reach = TITLED_REACH if t.use == "titled" else 3
     # the name before a title word (туралы) a few words back; other names are read below
-    titled_near = any("about" in ctx.roles(k) for k in range(max(0, end - reach + 1), end + 1))
+    about = ctx.vocab.roles.get("about", _NO_ROLES)
+    titled_near = any(tok.lower in about for tok in toks[max(0, end - reach + 1):end + 1])
     run = name_run(ctx, end, c.head) if titled_near else None
     titled = run and any("about" in ctx.roles(k) and _describes(ctx, k + 1, end)
                          for k in range(max(run[0], end - reach + 1), end + 1))
@@ -1084,6 +1099,12 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         c.kind = "other"  # an agreement between bodies, not between states
 
 
+@lru_cache(maxsize=65536)
+def _draft_word(vocab: Vocabulary, word: str) -> bool:
+    """A reading of the word is a draft's (жобасы)."""
+    return any(r.stem in vocab.roles.get("draft", ()) for r in readings(word))
+
+
 def _read_right(ctx: Context, c: Citation) -> None:
     """After the type word: a draft (Заңының жобасы), a defined short name
     ((бұдан әрі – Конвенция)), and in a header the date and number that follow
@@ -1091,7 +1112,7 @@ def _read_right(ctx: Context, c: Citation) -> None:
     toks = ctx.tokens
     j = c.last + 1
     if j < len(toks) and not toks[j].blank_before and toks[j].is_word:
-        if any(r.stem in ctx.vocab.roles.get("draft", ()) for r in readings(toks[j].text)):
+        if _draft_word(ctx.vocab, toks[j].text):
             c.draft = True
             c.last = j
             j += 1
