@@ -32,7 +32,7 @@ from ..lang import lexicon
 from ..lang.kk import morph
 from ..models import Found
 from . import institutions_ru
-from .tokens import HYPHENS, TOKEN, WORD_CHAR, Reader, Token, alternation, tokenize, word_start
+from .tokens import HYPHENS, NONSPACE, TOKEN, WORD_CHAR, Reader, Token, alternation, tokenize, word_start
 
 if TYPE_CHECKING:
     from . import Findings
@@ -846,6 +846,7 @@ class _Prefilter:
     pair: re.Pattern
     listed: re.Pattern | None
     upper: re.Pattern  # an upper-case character
+    mark: re.Pattern  # a punctuation mark (a hyphen may join words)
 
 
 @lru_cache(maxsize=1)
@@ -861,7 +862,8 @@ def _prefilter() -> _Prefilter:
         if other else None
     return _Prefilter(re.compile(head), re.compile(f" ({head})"),
                       re.compile(f"[^\\w ](?={prefixes}|(?<={quotes}){before_form})"),
-                      re.compile(quotes + before_form), pair, listed, re.compile(f"[{upper}]"))
+                      re.compile(quotes + before_form), pair, listed, re.compile(f"[{upper}]"),
+                      re.compile(r"[^\w\s‐‑-]"))
 
 
 def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -902,22 +904,56 @@ def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
 
 
 def _may_head(text: str, start: int, word: str) -> bool:
-    """The word at `start` is a head noun that can name a body: not a head
-    that wants a possessive ending without one (`_accepts_head`), nor a
-    plural with no capitalised word in the five chunks of text before it
-    (`_coordinated` looks for a conjunct's capitalised first word among the
-    five tokens before the head, and each chunk holds at least one). Exact
-    tests that spare the reader a window."""
+    """The word at `start` is a head noun that can name a body, as far as
+    exact tests on the text around it tell (they spare the reader a window):
+    see `_head_gate`."""
+    gate = _head_gate(word)
+    if gate is _PLURAL:
+        return _conjunct_before(text, start)
+    if gate is _BARE:
+        return not _owned_after(text, start + len(word))
+    return gate
+
+
+_PLURAL, _BARE = object(), object()  # gates that look at the text around the word
+
+
+@lru_cache(maxsize=65536)
+def _head_gate(word: str):
+    """False if `word` is no head or one that wants a possessive ending
+    without one (`_accepts_head`); _PLURAL for a plural head (its names are
+    conjuncts, `_coordinated`); _BARE for a bare lower-case head (a modifier
+    when an owned word follows, `_accepts_head`); True otherwise."""
     hw = head_word(word)
     if hw is None or (hw.head.form == "poss" and not hw.possessive):
         return False
-    if not hw.plural:
-        return True
+    if hw.plural:
+        return _PLURAL
+    return _BARE if _is_modifier(word, hw) else True
+
+
+def _conjunct_before(text: str, start: int) -> bool:
+    """A capitalised word among the five tokens before a plural head, with
+    no punctuation between (`_coordinated` looks for a conjunct's first word
+    there): looked for in the five chunks of text before it (each holds at
+    least one token), right of their last punctuation mark."""
     lo = max(0, start - 96)
     chunks = text[lo:start].rsplit(None, 5)
     if len(chunks) < 6 and lo > 0:
         return True  # long chunks: the window decides
-    return _prefilter().upper.search(" ".join(chunks[-5:])) is not None
+    pre = _prefilter()
+    tail = " ".join(chunks[-5:])
+    if mark := pre.mark.search(tail[::-1]):
+        tail = tail[len(tail) - mark.start():]
+    return pre.upper.search(tail) is not None
+
+
+def _owned_after(text: str, end: int) -> bool:
+    """The token after a word ending at `end` is a word `_owned` (`сот
+    билігі`)."""
+    at = NONSPACE.search(text, end)
+    m = TOKEN.match(text, at.start()) if at is not None else None
+    return m is not None and m.lastindex == 1 and _owned(m.group())
 
 
 # ---------------------------------------------------------------- candidates

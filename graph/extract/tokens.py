@@ -12,7 +12,7 @@ TOKEN = re.compile(r"(\w+(?:[-‐‑]\w+)*)|([^\w\s])")
 WORD_CHAR = re.compile(r"\w")
 HYPHENS = "-‐‑"
 _BREAK = re.compile(r"[^\w‐‑-]")  # whitespace or punctuation but a hyphen: never inside a token
-_NONSPACE = re.compile(r"\S")
+NONSPACE = re.compile(r"\S")
 
 
 class Token(NamedTuple):
@@ -141,7 +141,7 @@ def _left_edge(text: str, x: int) -> int:
         if k < 0:  # no space nearby: any other break
             k = max((m.start() for m in _BREAK.finditer(text, a, x)), default=-1)
         if k >= 0:
-            return k + 1 if _NONSPACE.search(text, 0, k + 1) else 0
+            return k + 1 if NONSPACE.search(text, 0, k + 1) else 0
         x = a
     return 0
 
@@ -150,7 +150,7 @@ def _right_edge(text: str, x: int) -> int:
     """A token boundary at or after `x`: whitespace or punctuation with some
     token from there on; else the end of the text."""
     m = _BREAK.search(text, x) if x < len(text) else None
-    if m is None or _NONSPACE.search(text, m.start()) is None:
+    if m is None or NONSPACE.search(text, m.start()) is None:
         return len(text)
     return m.start()
 
