@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from ...lang.kk import morph
 from ...models import Found
@@ -30,6 +31,7 @@ _NUMBER_SIGNS = frozenset({"№", "n", "no"})
 _DASHES = frozenset("-–—")
 _ROMAN_TAIL = re.compile(r"^[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,4}$")
 _NO_ROLES: frozenset[str] = frozenset()
+_START = attrgetter("start")
 
 
 @lru_cache(maxsize=65536)
@@ -97,6 +99,7 @@ class Context:
     dates_by_start: dict[int, Found]
     institutions_by_end: dict[int, Found]
     institution_starts: frozenset[int]
+    by_word: dict[str, frozenset[str]]  # the vocabulary's word -> roles
 
     @classmethod
     def build(cls, src: Source, start: int, end: int) -> "Context":
@@ -113,7 +116,7 @@ class Context:
         hi = lo + len(own)
         quotes: dict = dict.fromkeys(range(lo), OUTSIDE)
         quotes.update(dict.fromkeys(range(hi, len(tokens)), OUTSIDE))
-        starts = [t.start for t in own]
+        starts = list(map(_START, own))
         at = {char: lo + bisect_left(starts, char) for char in src.quotes.within(start, end)}
         if at:
             pairs = src.quotes.between(start, end)
@@ -121,7 +124,8 @@ class Context:
                 if char in pairs:
                     quotes[k] = at.get(pairs[char], OUTSIDE)
         return cls(src, start, end, own, text, src.vocab, tokens, starts, lo, hi, quotes,
-                   src.dates_by_end, src.dates_by_start, src.institutions_by_end, src.institution_starts)
+                   src.dates_by_end, src.dates_by_start, src.institutions_by_end, src.institution_starts,
+                   src.vocab.by_word)
 
     def wider(self, side: str, char: int) -> "Context":
         """The window grown on the side the grammar looked past (on both when
@@ -162,9 +166,9 @@ class Context:
 
     def roles(self, i: int) -> frozenset[str]:
         toks = self.tokens
-        if not 0 <= i < len(toks):
+        if i < 0 or i >= len(toks):
             return _NO_ROLES
-        roles = self.vocab.by_word.get(toks[i].lower, _NO_ROLES)
+        roles = self.by_word.get(toks[i].lower, _NO_ROLES)
         if "country" in roles and i + 1 < len(toks) and "qualifier" in self.vocab.role(toks[i + 1].lower):
             roles = roles | {"qualifier"}
         return roles
@@ -276,9 +280,12 @@ def nominative(word: str, a: morph.Analysis, possessive: bool) -> str:
 def _number_at(ctx: Context, i: int) -> tuple[int, str] | None:
     """`№ 1332`, `N 214-IV`, `№ 403-VI ҚРЗ` ending at token i: (first index, number)."""
     toks = ctx.tokens
+    text = toks[i].text
+    if text.isalpha() and not (len(text) <= 4 and text.isupper()):
+        return None  # a word: neither a number nor a letter suffix
     j = i
     tail = ""
-    if _ROMAN_TAIL.match(toks[j].text) and j >= 2 and toks[j - 1].has_digit:
+    if _ROMAN_TAIL.match(text) and j >= 2 and toks[j - 1].has_digit:
         tail = " " + toks[j].text
         j -= 1
     if toks[j].has_digit and j >= 1 and toks[j - 1].lower in _NUMBER_SIGNS:
