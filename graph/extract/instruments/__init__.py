@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from ...lang.kk import morph
 from ...models import Found
-from .grammar import Citation, Context, Source, read, self_word, unmarked_self, word_types
-from .tokens import OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
+from .grammar import Citation, Context, Source, not_act_after, read, self_word, unmarked_self, word_types
+from .tokens import TOKEN, OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
 from .vocabulary import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
@@ -88,17 +88,35 @@ def _may_name_act(text: str, vocab: Vocabulary, start: int, end: int) -> bool:
     """Whether the word text[start:end] the prefilter found can be an act's
     type word. When the token ends with it, act_type reads that word (after
     a number and a hyphen) or nothing, so a word without an act reading is no
-    anchor: it costs no window. Nor is a word of the document's own act
-    (ақпарат) without a marker right before it."""
+    anchor: it costs no window. Nor is one that the word after it makes no
+    act (заңды тұлға), nor a word of the document's own act (ақпарат)
+    without a marker right before it."""
     if end + 1 < len(text) and text[end] in "-/." and (text[end + 1].isalnum() or text[end + 1] == "_"):
         return True  # the token goes on (заң-нормативтік): the grammar decides
     word = text[start:end]
     if not word_types(vocab, word)[1]:
         return False
+    after = _word_after(text, end)
+    if after is not None and not_act_after(vocab, after):
+        return False
     if not self_word(vocab, word):
         return True
     before = _token_before(text, start)
     return before is False or not unmarked_self(vocab, before)
+
+
+def _word_after(text: str, end: int) -> str | None:
+    """The word token after the token ending at `end` on the same line (None
+    when a mark or a number follows, or a line break)."""
+    k = end
+    n = len(text)
+    while k < n and text[k].isspace():
+        if text[k] == "\n":
+            return None
+        k += 1
+    if k == end or k == n or not text[k].isalpha():
+        return None
+    return TOKEN.match(text, k).group()
 
 
 def _token_before(text: str, start: int) -> str | None | bool:

@@ -201,6 +201,12 @@ def _stem_roles(vocab: Vocabulary, word: str) -> frozenset[str]:
     return vocab.role(found[0].stem) if found else _NO_ROLES
 
 
+def not_act_after(vocab: Vocabulary, word: str) -> bool:
+    """Whether a word (тұлға) right after an act word on its line makes it no
+    act (заңды тұлға: a legal person): `read` then finds nothing there."""
+    return "not_act_before" in _stem_roles(vocab, word)
+
+
 def act_type(ctx: Context, i: int) -> tuple[ActType, morph.Analysis, str | None] | None:
     """The act type token i names, its reading, and a number written before a
     hyphen (`13-ұсынымы`)."""
@@ -668,7 +674,7 @@ def read(ctx: Context, head: int) -> Citation | None:
     if _formula_or_heading(ctx, head):
         return None
     if head + 1 < len(toks) and toks[head + 1].is_word and not toks[head + 1].newline_before \
-            and "not_act_before" in _stem_roles(ctx.vocab, toks[head + 1].text):
+            and not_act_after(ctx.vocab, toks[head + 1].text):
         return None  # заңды тұлға: "legal person", not a law
     c = Citation(t.kind, head, head - len(t.before), head, plural=a.plural,
                  nominative=a.case is None, capitalised=toks[head - len(t.before)].capitalised)
