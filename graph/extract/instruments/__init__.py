@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ...lang.kk import morph
 from ...models import Found
 from .grammar import Citation, Context, Source, not_act_after, read, self_word, unmarked_self, word_types
-from .tokens import TOKEN, OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
+from .tokens import OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
 from .vocabulary import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ _UN_SYMBOL = re.compile(r"(?<![\w/])[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?<![
 _CODE_ABBR = re.compile(r"(?<![\w-])[А-ЯӘҒҚҢӨҰҮҺІ]{1,4}т?К(?![\w])")
 _CODE_ABBR_END = re.compile(r"К(?!\w)")  # where one can end: found by a literal search
 _UN_SLASH = re.compile(r"/(?<=[A-Z]/)")  # where a symbol's first part ends
+_WORD_AFTER = re.compile(r"[^\S\n]+(\w+(?:[-/.]\w+)*)")  # (a token: tokens.TOKEN)
 _ARTICLE_NEXT = re.compile(r"(?:-\w+)?\s*(?:\d|[«\"(]?\w*\s*\d)")
 
 
@@ -108,15 +109,8 @@ def _may_name_act(text: str, vocab: Vocabulary, start: int, end: int) -> bool:
 def _word_after(text: str, end: int) -> str | None:
     """The word token after the token ending at `end` on the same line (None
     when a mark or a number follows, or a line break)."""
-    k = end
-    n = len(text)
-    while k < n and text[k].isspace():
-        if text[k] == "\n":
-            return None
-        k += 1
-    if k == end or k == n or not text[k].isalpha():
-        return None
-    return TOKEN.match(text, k).group()
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m and m.group(1)[0].isalpha() else None
 
 
 def _token_before(text: str, start: int) -> str | None | bool:
