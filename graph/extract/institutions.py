@@ -463,13 +463,13 @@ def walk_left(tokens: list[Token], h: int) -> int:
                 i -= 1  # a list inside the name: `беру, ұзарту, айыру және тоқтату`
                 continue
             break
-        low = _low(text)
-        if low in boundary:
+        w = _walk_facts(text)
+        low = w.low
+        if w.boundary:
             break
-        if text.isupper() and len(text) > 4 and text not in abbreviations() \
-                and not tokens[h].text.isupper():
+        if w.heading and not tokens[h].text.isupper():
             break  # a heading in capitals above the name
-        if linkers().get(low, ("",))[0] == "conj":
+        if w.link == "conj":
             if closed or not (head.possessive or head.plural or linked):
                 break  # `Адам және қоғам`: only a possessed head heads a compound name
             n = len(_country()[0])
@@ -478,61 +478,58 @@ def walk_left(tokens: list[Token], h: int) -> int:
             lower_run += 1
             i -= 1
             continue
-        if low in linkers():
-            if head.head.scope == "national" or (low in _place_linkers() and not any(
+        if w.link is not None:
+            if head.head.scope == "national" or (w.place and not any(
                     t.word and _is_cap(t.text) for t in tokens[max(0, i - 2):i])):
                 break  # `тапсырмасы бойынша Үкімет`: the linker opens a clause, not a name
-            if low in _place_linkers() and i > 0 and tokens[i - 1].word and _is_document(tokens[i - 1].text):
+            if w.place and i > 0 and tokens[i - 1].word and _is_document(tokens[i - 1].text):
                 break  # `Бастапқы баяндама бойынша Комитеттің`: a document, not a place
             linked = True
             linker_at = i if linker_at < 0 else linker_at
             lower_run += 1
             i -= 1
             continue
-        hw = head_word(text)
-        if hw is not None and hw.plural and not _is_cap(text) and hw.case in (None, "gen") \
-                and (hw.possessive or (i + 1 < len(tokens) and _is_cap(tokens[i + 1].text))):
-            break  # `институттары`: a plural is a list of bodies, not part of a name
-        if hw is not None and not hw.plural and not _is_modifier(text, hw):
-            if not _continues_name(tokens, i, hw):
-                break
-            start, lower_run = i, 0
-            i -= 1
-            continue
-        if hw is not None and _is_modifier(text, hw) and i + 1 < h and _is_cap(tokens[i + 1].text):
-            break  # `... орталық Ішкі істер министрлігі`: a name ended before
-        base = _abbr_base(text)
-        if base:
-            kind = abbreviations().get(base, ("", ""))[0]
+        cap = w.cap
+        hw = w.hw
+        if hw is not None:
+            if hw.plural and not cap and hw.case in (None, "gen") \
+                    and (hw.possessive or (i + 1 < len(tokens) and _is_cap(tokens[i + 1].text))):
+                break  # `институттары`: a plural is a list of bodies, not part of a name
+            if not hw.plural and not _is_modifier(text, hw):
+                if not _continues_name(tokens, i, hw):
+                    break
+                start, lower_run = i, 0
+                i -= 1
+                continue
+            if _is_modifier(text, hw) and i + 1 < h and _is_cap(tokens[i + 1].text):
+                break  # `... орталық Ішкі істер министрлігі`: a name ended before
+        if w.base:
+            kind = w.kind
             if text.isupper() or kind:
                 start, lower_run = i, 0
-                if kind == "country" or base != text:
+                if kind == "country" or w.base != text:
                     break  # `ҚР Жоғарғы Сотының`, `БҰҰ-ның ... сарапшысы`: the name opens here
                 if i > 0 and tokens[i - 1].word and not _leads_to_abbreviation(tokens[i - 1].text):
                     break  # `Қазақстан БҰҰ ... комитетіне`: the sentence's subject, not the name
                 i -= 1
                 continue
-        if not text[0].isalpha():
-            if text[0].isdigit() and "-" in text:
+        if not w.alpha:
+            if w.numbered:
                 break  # `9-бабына`, `2012-жылы`
             lower_run += 1
             i -= 1
             continue
-        cap = text[:1].isupper()
-        if not cap and _ends_like(low, "ordinal"):
-            break  # `ЕҚЫҰ екінші қосымша кеңесі`: a numbered meeting, not a body
-        if not cap and _is_verb_form(low):
-            break
+        if w.lower_stop:
+            break  # an ordinal (`ЕҚЫҰ екінші қосымша кеңесі`: a numbered meeting) or a verb form
         right = tokens[i + 1] if i + 1 < len(tokens) else None
         if right is not None and right.word and len(right.text) == 1 and right.text.isupper():
             break  # initials open an eponym: `Конференция Л.Н. Гумилев атындағы`
-        reading = _reading(text)
-        if (cap or reading.possessive or reading.case or reading.plural) and _is_act_word(text):
+        reading = w.reading
+        if w.act:
             break
-        if i == h - 1 and not cap and not head.possessive and (_is_document(text) or (
-                reading.plural and not (reading.possessive or reading.case))):
+        if i == h - 1 and not cap and not head.possessive and w.takes_no_head:
             break  # `Бастапқы баяндама Комитетке`, `ескертулер Комитетке`: a bare head takes no noun
-        if _low(reading.stem) == _country()[0][-1]:
+        if w.country:
             if i == 0 or not tokens[i - 1].word or not _is_cap(tokens[i - 1].text):
                 break  # `Республиканың`: the country named alone, outside the name
             start = i - 1  # `Болгария Республикасының ...`: a country opens the name
@@ -551,7 +548,7 @@ def walk_left(tokens: list[Token], h: int) -> int:
         if reading.case == "acc" and not cap and not _verbal_noun_follows(tokens, i) \
                 and not (right is not None and right.word and head_word(right.text) is not None):
             break  # an accusative needs its verbal noun; `үшжақты комиссия` is an adjective
-        if reading.case == "acc" and cap and not _is_adjective(text) \
+        if reading.case == "acc" and cap and not w.adjective \
                 and right is not None and right.word and _is_cap(right.text):
             break  # `Тексеруді Қаржылық мониторинг агенттігі жүргізеді`: the object fronted
         if reading.case == "ins" and not cap and not right_lower_word:
@@ -581,6 +578,49 @@ def walk_left(tokens: list[Token], h: int) -> int:
     if start < h and not _is_cap(tokens[start].text) and head_word(tokens[start].text) is not None:
         start = _adjectives_before(tokens, start)
     return start
+
+
+class _WalkWord(NamedTuple):
+    """What the leftward walk asks of a word token that does not depend on
+    the words around it: worked out once per word."""
+
+    low: str
+    boundary: bool
+    heading: bool  # in capitals, longer than an abbreviation and not listed as one
+    link: str | None  # the case a linker governs ("conj" for a conjunction), None for other words
+    place: bool  # a linker of place
+    cap: bool
+    hw: HeadWord | None
+    base: str  # `_abbr_base`
+    kind: str  # the listed abbreviation's kind
+    alpha: bool  # begins with a letter
+    numbered: bool  # a number with an ending: `9-бабына`
+    lower_stop: bool  # lower case, and an ordinal or a verb form
+    reading: object
+    act: bool  # an act word in a form no name word takes
+    takes_no_head: bool  # a document noun or a bare plural: no bare head follows it in a name
+    country: bool  # a form of the country qualifier's last word
+    adjective: bool
+
+
+@lru_cache(maxsize=65536)
+def _walk_facts(text: str) -> _WalkWord:
+    low = _low(text)
+    cap = _is_cap(text)
+    base = _abbr_base(text)
+    alpha = text[0].isalpha()
+    reading = _reading(text) if alpha else None
+    return _WalkWord(
+        low, low in _stop().get("boundary", ()),
+        text.isupper() and len(text) > 4 and text not in abbreviations(),
+        linkers().get(low, (None,))[0], low in _place_linkers(),
+        cap, head_word(text), base, abbreviations().get(base, ("", ""))[0] if base else "",
+        alpha, text[0].isdigit() and "-" in text,
+        not cap and (_ends_like(low, "ordinal") or _is_verb_form(low)), reading,
+        alpha and (cap or reading.possessive or reading.case or reading.plural) and _is_act_word(text),
+        alpha and (_is_document(text) or (reading.plural and not (reading.possessive or reading.case))),
+        alpha and _low(reading.stem) == _country()[0][-1],
+        _is_adjective(text))
 
 
 def _leads_to_abbreviation(word: str) -> bool:
