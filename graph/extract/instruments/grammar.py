@@ -493,13 +493,17 @@ def _ordinal_ref(ctx: Context, end: int) -> tuple[int, list[str]] | None:
     return (first, ordinals) if ordinals else None
 
 
-def _modifies(ctx: Context, k: int) -> bool:
-    """A word that can stand between a name and its type word: an adjective
-    (мемлекеттік, жалпы), not a noun in a case or possessed (шегінде, бағыттары)."""
-    word = ctx.tokens[k].lower
-    if _ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "not_legal" in ctx.roles(k) or "reflexive" in ctx.roles(k):
+@lru_cache(maxsize=65536)
+def _modifier(vocab: Vocabulary, text: str, word: str) -> bool:
+    """A lower-case word that can stand between a name and its type word: an
+    adjective (мемлекеттік, жалпы, өзінің), not a noun in a case or possessed
+    (шегінде, бағыттары), nor in the genitive. `word` is the text in lower case."""
+    roles = vocab.by_word.get(word, _NO_ROLES)
+    if not text.islower() or _GENITIVE.search(word) and "reflexive" not in roles:
+        return False
+    if _ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or "not_legal" in roles or "reflexive" in roles:
         return True
-    found = readings(ctx.tokens[k].text)
+    found = readings(text)
     return bool(found) and found[0].case is None and not found[0].possessive and not found[0].plural
 
 
@@ -1014,9 +1018,8 @@ def _read_name(ctx: Context, c: Citation, t: ActType, a: morph.Analysis, seen: s
         c.extra["not_legal"] = True  # ... біліктілігін арттыру курстарының бағдарламасы
         return
     k = end
-    while (k >= 0 and end - k < 3 and toks[k].is_word and toks[k].text.islower() and not ctx.gap_break(k)
-           and (not _GENITIVE.search(toks[k].lower) or "reflexive" in ctx.roles(k)) and not act_type(ctx, k)
-           and _modifies(ctx, k)):
+    while (k >= 0 and end - k < 3 and toks[k].is_word and not ctx.gap_break(k)
+           and _modifier(ctx.vocab, toks[k].text, toks[k].lower) and not act_type(ctx, k)):
         k -= 1  # (№ 33 (2009) өзінің жалпы ұсынымы: the committee's own)
     if k < end and any("not_legal" in ctx.roles(m) for m in range(k + 1, end + 1)):
         c.extra["not_legal"] = True  # «...» оқу бағдарламасы, әдістемелік нұсқаулығы: teaching material
