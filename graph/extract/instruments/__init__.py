@@ -64,10 +64,10 @@ def find(text: str, found: "Findings", lang: str = "kk") -> list[Found]:
                 continue
             seen.add(ctx.tokens[i].start)
             read_to = ctx.tokens[i].end
-            where, c = _read(ctx, i)
+            ctx, c = _read(ctx, i)  # (the next act words are read in the window it was read in)
             if c:
-                reads.append(_Read.of(where, c))
-                siblings += [_Read.of(where, s) for s in c.extra.get("siblings", ())]
+                reads.append(_Read.of(ctx, c))
+                siblings += [_Read.of(ctx, s) for s in c.extra.get("siblings", ())]
         k = last + 1
     reads += siblings
     # a type word inside another citation's short-name brackets or after its
