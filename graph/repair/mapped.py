@@ -7,8 +7,9 @@ insert, move, drop_between) in the coordinates of its input, and
 input's map. So every character of the final text knows the span of the
 original file it came from, without any diffing afterwards. The map is kept
 as a few pieces (runs of the original, masked runs, small arrays) from stage
-to stage, so an edit costs a few pieces, not a copy of the whole map; the
-arrays are built once, when first read.
+to stage, so an edit costs a few pieces, not a copy of the whole map;
+`to_original` reads the pieces, and arrays of the whole map are built only
+when `src_start` / `src_end` are read.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from itertools import accumulate, compress
 # mask instead (bytes, ends None) they are the flagged characters of
 # original[origin:origin + len(mask)] (letter-spacing taken out); else each
 # character's span is given by the arrays. Stages only read the text, so
-# the map is kept as pieces from edit to edit and made into arrays once,
+# the map is kept as pieces from edit to edit and made into arrays only
 # when asked.
 Piece = tuple[int, int, "array | None", "array | None"]
 
@@ -33,7 +34,7 @@ class Repaired:
     A character that repair inserted maps to an empty span at the place
     it was inserted."""
 
-    __slots__ = ("original", "text", "_pieces", "_starts", "_ends")
+    __slots__ = ("original", "text", "_pieces", "_starts", "_ends", "_offsets", "_piece_maps")
 
     def __init__(self, original: str, text: str, src_start: array | None = None, src_end: array | None = None,
                  *, pieces: list[Piece] | None = None) -> None:
@@ -44,6 +45,8 @@ class Repaired:
         self._pieces = pieces
         self._starts = src_start
         self._ends = src_end
+        self._offsets: list[int] | None = None  # where each piece starts in the text, when first asked
+        self._piece_maps: dict[int, tuple[array, array]] | None = None
 
     @property
     def src_start(self) -> array:
@@ -79,13 +82,47 @@ class Repaired:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering repaired [start, end): the smallest
         start and largest end of its characters, so that a mention whose
-        words were displaced still covers them all."""
+        words were displaced still covers them all. Read from the pieces
+        the span crosses (most spans lie in one run of the original), not
+        from arrays of the whole text."""
+        if start >= len(self.text):
+            return len(self.original), len(self.original)
+        if self._offsets is None:
+            self._offsets = _Pieces(self._pieces).offsets
+        pieces, offsets = self._pieces, self._offsets
+        k = bisect_right(offsets, start) - 1
         if end <= start:
-            pos = self.src_start[start] if start < len(self.text) else len(self.original)
+            length, origin, s, _ = pieces[k]
+            pos = origin + start - offsets[k] if s is None else self._arrays(k)[0][start - offsets[k]]
             return pos, pos
-        lo = min(self.src_start[start:end])
-        hi = max(self.src_end[start:end])
+        lo = hi = -1
+        while start < end:
+            off = offsets[k]
+            length, origin, s, _ = pieces[k]
+            a = start - off
+            b = end - off if end - off < length else length
+            if s is None:
+                first, last = origin + a, origin + b
+            else:
+                starts, ends = self._arrays(k)
+                first, last = min(starts[a:b]), max(ends[a:b])
+            if lo < 0 or first < lo:
+                lo = first
+            if last > hi:
+                hi = last
+            start = off + b
+            k += 1
         return lo, hi
+
+    def _arrays(self, k: int) -> tuple[array, array]:
+        """Piece k's map as arrays, made once (pieces with arrays or a mask
+        are the few short runs that repair changed)."""
+        if self._piece_maps is None:
+            self._piece_maps = {}
+        got = self._piece_maps.get(k)
+        if got is None:
+            got = self._piece_maps[k] = _piece_arrays(self._pieces[k])
+        return got
 
 
 _COUNTING = array("l", range(1 << 16))
