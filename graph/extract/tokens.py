@@ -30,9 +30,27 @@ _new_token = tuple.__new__  # Token(...) without the named tuple's Python-level 
 
 
 def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
-    """The tokens of `text` (of `text[lo:hi]`, when both edges fall between tokens)."""
-    return [_new_token(Token, (m.group(), m.start(), m.end(), m.lastindex == 1))
-            for m in TOKEN.finditer(text, lo, len(text) if hi is None else hi)]
+    """The tokens of `text` (of `text[lo:hi]`, when both edges fall between
+    tokens). The text splits at whitespace into chunks; most chunks are one
+    word (`isalnum` is `\\w` but for `_`), or a word and a mark after it, and
+    take no regex; the others are matched with TOKEN."""
+    hi = len(text) if hi is None else hi
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    end = lo
+    for chunk in text[lo:hi].split():
+        start = find(chunk, end)  # the chunk itself: only whitespace lies between
+        end = start + len(chunk)
+        if chunk.isalnum():
+            append(_new_token(Token, (chunk, start, end, True)))
+        elif chunk[:-1].isalnum() and chunk[-1] != "_":
+            append(_new_token(Token, (chunk[:-1], start, end - 1, True)))
+            append(_new_token(Token, (chunk[-1], end - 1, end, False)))
+        else:
+            out += [_new_token(Token, (m.group(), m.start(), m.end(), m.lastindex == 1))
+                    for m in TOKEN.finditer(text, start, end)]
+    return out
 
 
 def word_start(text: str, pos: int) -> int:
