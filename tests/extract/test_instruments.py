@@ -559,3 +559,21 @@ def test_windows_do_not_change_what_is_read(monkeypatch):
     assert len(whole) > len(ROWS)
     for left, right in [(1, 1), (9, 3), (40, 12)]:
         assert read(left, right) == whole
+
+
+def test_act_words_without_a_window_are_those_read_as_nothing(monkeypatch):
+    """The prefilter drops an act word that the word after it makes no act
+    (заңды тұлға) and a word of the document's own act with nothing before it
+    that could mark it (ақпарат); reading every act word gives the same."""
+    text = "\n\n".join([row.values[0] for row in ROWS] + [
+        "ақпарат берілді. Статистикалық ақпарат, осы ақпарат, бұл құжат және (2010 ж.) есеп жиналды.",
+        "Жоғарыда аталған құжат, алтыншы және жетінші мерзімді есептері, Комитеттің есебі, 5-ақпарат, заң-ақпарат.",
+        "Бірінші абзац\n\nақпарат жиналды; «Білім» ақпарат, 2020 жылғы ақпарат, ақпараттың № 5 шолуы.",
+        "Заңды тұлға, заңды\nтұлға, заңды тұлғаның, заңды, тұлға, Заңды 2015 жылы қабылдады.",
+    ])
+    found = Findings(text)
+    found.by_type["date"] = dates.find(text, found)
+    found.by_type["institution"] = institutions.find(text, found)
+    dropped = [(f.start, f.end, f.fields) for f in instruments.find(text, found)]
+    monkeypatch.setattr(instruments, "_may_name_act", lambda text, vocab, start, end: True)
+    assert dropped == [(f.start, f.end, f.fields) for f in instruments.find(text, found)]

@@ -30,7 +30,7 @@ _UN_SYMBOL = re.compile(r"(?<![\w/])[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?<![
 _CODE_ABBR = re.compile(r"(?<![\w-])[А-ЯӘҒҚҢӨҰҮҺІ]{1,4}т?К(?![\w])")
 _CODE_ABBR_END = re.compile(r"К(?!\w)")  # where one can end: found by a literal search
 _UN_SLASH = re.compile(r"/(?<=[A-Z]/)")  # where a symbol's first part ends
-_WORD_AFTER = re.compile(r"[^\S\n]+(\w+(?:[-/.]\w+)*)")  # (a token: tokens.TOKEN)
+_WORD_AFTER = re.compile(r"[^\S\n]+(\w+(?:[-/.]\w+)*)")  # spaces on one line, then a token of words
 _ARTICLE_NEXT = re.compile(r"(?:-\w+)?\s*(?:\d|[«\"(]?\w*\s*\d)")
 
 
@@ -122,7 +122,7 @@ def _token_before(text: str, start: int) -> str | None | bool:
         k -= 1
     if k == 0 or text.count("\n", k, start) > 1:
         return None
-    if k == start and text[k - 1] in "-/." and k > 1 and is_word_char(text[k - 2]):
+    if k == start and (is_word_char(text[k - 1]) or text[k - 1] in "-/." and k > 1 and is_word_char(text[k - 2])):
         return False  # joined to the word before: one token
     if not is_word_char(text[k - 1]):
         return text[k - 1].lower()  # a mark is a token of its own

@@ -237,9 +237,9 @@ def word_types(vocab: Vocabulary, word: str) -> tuple[str | None, tuple[tuple[Ac
 @lru_cache(maxsize=65536)
 def self_word(vocab: Vocabulary, word: str) -> bool:
     """Whether every act type a token `word` names is the document's own (use
-    `self`: ақпарат, құжат), with no words before it."""
+    `self`: ақпарат, құжат), named by a noun with no words before it."""
     found = word_types(vocab, word)[1]
-    return bool(found) and all(t.use == "self" and not t.before for t, _ in found)
+    return bool(found) and all(t.use == "self" and t.name == "noun" and not t.before for t, _ in found)
 
 
 def unmarked_self(vocab: Vocabulary, before: str | None) -> bool:
