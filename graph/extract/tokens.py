@@ -32,8 +32,8 @@ _new_token = tuple.__new__  # Token(...) without the named tuple's Python-level 
 def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
     """The tokens of `text` (of `text[lo:hi]`, when both edges fall between
     tokens). The text splits at whitespace into chunks; most chunks are one
-    word (`isalnum` is `\\w` but for `_`), or a word and a mark after it, and
-    take no regex; the others are matched with TOKEN."""
+    word (`isalnum` is `\\w` but for `_`), one character, or a word and a mark
+    before or after it, and take no regex; the others are matched with TOKEN."""
     hi = len(text) if hi is None else hi
     out: list[Token] = []
     append = out.append
@@ -47,6 +47,11 @@ def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
         elif chunk[:-1].isalnum() and chunk[-1] != "_":
             append(_new_token(Token, (chunk[:-1], start, end - 1, True)))
             append(_new_token(Token, (chunk[-1], end - 1, end, False)))
+        elif end - start == 1:
+            append(_new_token(Token, (chunk, start, end, chunk == "_")))
+        elif chunk[1:].isalnum() and chunk[0] != "_":
+            append(_new_token(Token, (chunk[0], start, start + 1, False)))
+            append(_new_token(Token, (chunk[1:], start + 1, end, True)))
         else:
             out += [_new_token(Token, (m.group(), m.start(), m.end(), m.lastindex == 1))
                     for m in TOKEN.finditer(text, start, end)]
