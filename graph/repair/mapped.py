@@ -166,25 +166,33 @@ class _Pieces:
         self.offsets = list(accumulate([p[0] for p in pieces[:-1]], initial=0)) if pieces else []
 
     def cut(self, a: int, b: int, out: list[Piece]) -> list[Piece]:
-        """The pieces of text[a:b]'s map, added to `out`."""
+        """The pieces of text[a:b]'s map, added to `out`: the pieces in
+        between whole, the first and last cut to the span."""
+        if a >= b:
+            return out
         pieces, offsets = self.pieces, self.offsets
-        k = bisect_right(offsets, a) - 1
-        while a < b:
-            piece = pieces[k]
-            length, origin, s, e = piece
-            off = offsets[k]
-            lo = a - off
-            hi = b - off if b - off < length else length
-            if lo == 0 and hi == length:
-                out.append(piece)
-            elif s is None:
-                out.append((hi - lo, origin + lo, None, None))
-            else:
-                s, e = _piece_arrays(piece)
-                out.append((hi - lo, 0, s[lo:hi], e[lo:hi]))
-            a = off + hi
-            k += 1
+        first = bisect_right(offsets, a) - 1
+        last = bisect_right(offsets, b - 1, first) - 1
+        if first == last:
+            out.append(self._part(first, a, b))
+            return out
+        out.append(self._part(first, a, offsets[first + 1]))
+        out.extend(pieces[first + 1:last])
+        out.append(self._part(last, offsets[last], b))
         return out
+
+    def _part(self, k: int, a: int, b: int) -> Piece:
+        """The map of text[a:b], which lies in piece k."""
+        piece = self.pieces[k]
+        length, origin, s, e = piece
+        lo = a - self.offsets[k]
+        hi = b - self.offsets[k]
+        if lo == 0 and hi == length:
+            return piece
+        if s is None:
+            return hi - lo, origin + lo, None, None
+        s, e = _piece_arrays(piece)
+        return hi - lo, 0, s[lo:hi], e[lo:hi]
 
     def arrays(self, a: int, b: int) -> tuple[array, array]:
         """text[a:b]'s map as arrays of starts and ends."""
