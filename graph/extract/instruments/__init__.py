@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ...lang.kk import morph
 from ...models import Found
@@ -102,8 +102,8 @@ def _may_name_act(text: str, vocab: Vocabulary, start: int, end: int) -> bool:
         return False
     if not self_word(vocab, word):
         return True
-    before = _token_before(text, start)
-    return before is False or not unmarked_self(vocab, before)
+    before = _tokens_before(text, start)
+    return before is None or not unmarked_self(vocab, before)
 
 
 def _word_after(text: str, end: int) -> str | None:
@@ -113,23 +113,31 @@ def _word_after(text: str, end: int) -> str | None:
     return m.group(1) if m and m.group(1)[0].isalpha() else None
 
 
-def _token_before(text: str, start: int) -> str | None | bool:
-    """The token before the word at `start`, lower case (as tokens.py reads
-    it); None when there is none or an empty line comes between; False when
-    the word's token starts before `start` (x-ақпарат)."""
-    k = start
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    if k == 0 or text.count("\n", k, start) > 1:
-        return None
-    if k == start and (is_word_char(text[k - 1]) or text[k - 1] in "-/." and k > 1 and is_word_char(text[k - 2])):
-        return False  # joined to the word before: one token
-    if not is_word_char(text[k - 1]):
-        return text[k - 1].lower()  # a mark is a token of its own
-    j = k - 1  # a token is word characters joined by single - / .
-    while j > 0 and (is_word_char(text[j - 1]) or text[j - 1] in "-/." and j > 1 and is_word_char(text[j - 2])):
-        j -= 1
-    return fold(text[j:k])
+def _tokens_before(text: str, start: int) -> Iterator[tuple[str, bool]] | None:
+    """The tokens before the word at `start`, nearest first, lower case (as
+    tokens.py reads them), each with whether an empty line follows it; None
+    when the word's token starts before `start` (x-ақпарат)."""
+    if start and (is_word_char(text[start - 1]) or text[start - 1] in "-/." and start > 1
+                  and is_word_char(text[start - 2])):
+        return None  # joined to the word before: one token
+    return _backwards(text, start)
+
+
+def _backwards(text: str, end: int) -> Iterator[tuple[str, bool]]:
+    while True:
+        k = end
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k == 0:
+            return
+        blank = text.count("\n", k, end) > 1
+        j = k - 1  # a token is word characters joined by single - / ., or one mark
+        if is_word_char(text[j]):
+            while j > 0 and (is_word_char(text[j - 1]) or text[j - 1] in "-/." and j > 1
+                             and is_word_char(text[j - 2])):
+                j -= 1
+        yield fold(text[j:k]), blank
+        end = j
 
 
 def _read(ctx: Context, i: int) -> tuple[Context, Citation | None]:

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 from operator import attrgetter
 
 from ...lang.kk import morph
@@ -242,18 +243,27 @@ def self_word(vocab: Vocabulary, word: str) -> bool:
     return bool(found) and all(t.use == "self" and t.name == "noun" and not t.before for t, _ in found)
 
 
-def unmarked_self(vocab: Vocabulary, before: str | None) -> bool:
-    """Whether `read` finds nothing at a self_word given the token before it
-    (lower case; None when there is none or an empty line parts them). Such a
-    word cites only after a marker (осы, бұл, жоғарыда аталған) or a run of
-    adjectives, ordinals and `және` (алтыншы мерзімді есептері), and `read`
-    looks for both from the token right before it: a token that cannot end
-    either leaves nothing to read, and the word needs no window."""
-    if before is None:
-        return True
-    return not (before == ")" or vocab.by_word.get(before) or before in _marker_ends(vocab)
-                or before[:1].isalpha() and (_ADJECTIVE.search(before) or _ATTRIBUTE.search(before)
-                                             or _ORDINAL.search(before)))
+def unmarked_self(vocab: Vocabulary, before: Iterable[tuple[str, bool]]) -> bool:
+    """Whether `read` finds nothing at a self_word, given the tokens before it
+    (nearest first, lower case, each with whether an empty line follows it).
+    Such a word cites only after a marker (осы, бұл, жоғарыда аталған), or
+    after a run of adjectives, ordinals and `және` (_described_from) that
+    holds an ordinal (алтыншы мерзімді есептері) or follows осы: where none
+    of these can be, the word needs no window."""
+    for n, (word, blank) in enumerate(before):
+        roles = vocab.by_word.get(word, _NO_ROLES)
+        if blank or n == 20:  # (the run ends here, at an empty line or its reach)
+            return n == 0 or "this" not in roles and n < 20
+        if word == ")":
+            return False  # a bracketed year inside the run: read it
+        if n == 0 and ("this" in roles or "anaphora" in roles or word in _marker_ends(vocab)):
+            return False
+        if not (word[:1].isalpha() and (_ADJECTIVE.search(word) or _ATTRIBUTE.search(word) or _ORDINAL.search(word)
+                                        or "and" in roles or "ordinal" in roles)):
+            return n == 0 or "this" not in roles  # the word before the run
+        if _ORDINAL.search(word):
+            return False
+    return True  # the run (or nothing) reaches the text's start
 
 
 @lru_cache(maxsize=None)
