@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..lang import lexicon
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 _OPEN_QUOTES = "«“„"
 _CLOSE_QUOTES = "»”"
 _PLAIN_QUOTES = "\"'"
+_OPENERS = _OPEN_QUOTES + _PLAIN_QUOTES  # marks a quotation may open with
 _DASHES = "-–—"
 _MAX_SPAN = 24  # tokens a name may take left of its head
 _MAX_LOWER_RUN = 10  # lower-case words between two capitalised name words
@@ -66,6 +68,9 @@ class HeadWord:
     plural: bool
     possessive: bool
     case: str | None
+
+
+_start = attrgetter("start")
 
 
 class Candidate(NamedTuple):
@@ -1056,7 +1061,7 @@ def _head_candidates(tokens: list[Token], h: int) -> list[Candidate]:
     name = _register_name(_words_of(tokens, first, h), tok.text, hw.head)
     if not name or _is_generic(name):
         return []
-    quoted = any(t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in tokens[first:h])
+    quoted = any(t.text in _OPENERS for t in tokens[first:h])
     return [_candidate(tokens, first, h, name, hw.head.same_as, hw.head.scope, bare, quoted, weak)]
 
 
@@ -1066,8 +1071,8 @@ def _candidate(tokens: list[Token], first: int, last: int, name: str, lemma: str
     whole document need to know of the tokens around it."""
     bracket = _bracket_abbr(tokens, last)
     return Candidate(tokens[first].start, tokens[last].end, name, "", lemma, scope, bare,
-                     quoted, weak, tuple(t.start for t in tokens[first:last + 1]),
-                     bracket and (bracket[0], tuple(t.start for t in tokens[last + 1:bracket[1] + 1])),
+                     quoted, weak, tuple(map(_start, tokens[first:last + 1])),
+                     bracket and (bracket[0], tuple(map(_start, tokens[last + 1:bracket[1] + 1]))),
                      _post_in_body(tokens, first, last))
 
 
@@ -1180,14 +1185,14 @@ def _ends_in_predicate(tokens: list[Token], h: int) -> bool:
 
 def _sentence_initial(tokens: list[Token], i: int) -> bool:
     """Token `i` opens a sentence, an item or a quotation."""
-    return i == 0 or tokens[i - 1].text in ".!?:;" or tokens[i - 1].text in _OPEN_QUOTES + _PLAIN_QUOTES
+    return i == 0 or tokens[i - 1].text in ".!?:;" or tokens[i - 1].text in _OPENERS
 
 
 def _named(words: list[Token]) -> bool:
     """Words before a lower-case head that make it a name: a capitalised word,
     a quotation or a linker."""
     return any((t.word and (_is_cap(t.text) or _low(t.text) in linkers()))
-               or t.text in _OPEN_QUOTES + _PLAIN_QUOTES for t in words)
+               or t.text in _OPENERS for t in words)
 
 
 def _drop_plural_subject(tokens: list[Token], first: int, h: int) -> int:
