@@ -630,4 +630,7 @@ def restore_anchors(rep: Repaired) -> Repaired:
             except ValueError:
                 continue
         _record(log, ls, plan)
-    return log.apply(rep)
+    out = log.apply(rep)
+    if vocab.lowered is not None:  # moves and deletions only: the lower-cased text follows them
+        out.lowered = log.apply_to_text(vocab.lowered)
+    return out

@@ -34,12 +34,15 @@ class Repaired:
     A character that repair inserted maps to an empty span at the place
     it was inserted."""
 
-    __slots__ = ("original", "text", "_pieces", "_starts", "_ends", "_offsets", "_piece_maps")
+    __slots__ = ("original", "text", "lowered", "_pieces", "_starts", "_ends", "_offsets", "_piece_maps")
 
     def __init__(self, original: str, text: str, src_start: array | None = None, src_end: array | None = None,
                  *, pieces: list[Piece] | None = None) -> None:
         self.original = original
         self.text = text
+        # text.lower() when the stage that made the text had it at hand (one
+        # letter for one letter), so the next stage need not lower-case again
+        self.lowered: str | None = None
         if pieces is None:
             pieces = [(len(text), 0, src_start, src_end)] if text else []
         self._pieces = pieces

@@ -109,7 +109,7 @@ def join_narrow_splits(rep: Repaired) -> Repaired:
     lines still justified with double spaces, split around і."""
     text = rep.text
     log = EditLog()
-    words = DocumentWords(text, clean_lines_only=True)
+    words = DocumentWords(text, clean_lines_only=True, lowered=rep.lowered)
     m = DOUBLE_GAP.search(text)
     while m:
         ls, le = line_at(text, m.start())

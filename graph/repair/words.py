@@ -28,10 +28,10 @@ class DocumentWords:
     lower-cased, as a whole word (a maximal run of letters); with
     `clean_lines_only`, only in lines without a double space."""
 
-    def __init__(self, text: str, clean_lines_only: bool = False) -> None:
+    def __init__(self, text: str, clean_lines_only: bool = False, lowered: str | None = None) -> None:
         self._text = text
         self._clean_only = clean_lines_only
-        self._low: str | None = None
+        self._low = lowered  # text.lower(), made when first needed unless a stage before had it
         self._counts: Counter[str] | None = None
         self._known: dict[str, int] = {}
         self._aligned: bool | None = None
@@ -46,6 +46,11 @@ class DocumentWords:
 
     def __contains__(self, word: str) -> bool:
         return self.count(word) > 0
+
+    @property
+    def lowered(self) -> str | None:
+        """The text lower-cased, one letter for one letter, if a look-up made it."""
+        return self._low
 
     def _look_up(self, key: str) -> int:
         if self._aligned is None:
