@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from bisect import bisect_right
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, compress
+from operator import add, not_
 
 from .mapped import EditLog, Repaired
 from .tables import is_table_row
@@ -24,7 +24,6 @@ WRAPPED = re.compile(r"[^\W_]-")
 PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?\s*")
 SEPARATOR_START = re.compile(r"[,;] ")
 # the lines a mended break can start from or end at, found in the whole text
-BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 HYPHEN_AT_END = re.compile(r"-\n")
 SEPARATOR_AT_START = re.compile(r"\n[,;] ")
 HEADER_MAX = 100
@@ -81,9 +80,7 @@ def mend_breaks(rep: Repaired) -> Repaired:
     def line_of(pos: int) -> int:
         return bisect_right(line_start, pos) - 1
 
-    blank_lines = [line_of(m.end()) for m in BLANK_LINE.finditer(text)]
-    if lines and not lines[0].strip():
-        blank_lines.insert(0, 0)
+    blank_lines = list(compress(range(n), map(not_, map(str.strip, lines))))
     blank = set(blank_lines)
     headers = running_headers(lines, blank, blank_lines)
 
