@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...lang.kk import morph
 from ...models import Found
 from .grammar import Citation, Context, Source, not_act_after, read, self_word, unmarked_self, word_types
-from .tokens import OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
+from .tokens import TOKEN, OutOfWindow, Token, fold, is_word_char, left_edge, right_edge, tokenize
 from .vocabulary import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
@@ -93,7 +93,8 @@ def _may_name_act(text: str, vocab: Vocabulary, start: int, end: int) -> bool:
     act (заңды тұлға), nor a word of the document's own act (ақпарат)
     without a marker right before it."""
     if end + 1 < len(text) and text[end] in "-/." and (text[end + 1].isalnum() or text[end + 1] == "_"):
-        return True  # the token goes on (заң-нормативтік): the grammar decides
+        # the token goes on (заң-нормативтік, ақпараттық-білім): act_type reads it whole
+        return not _token_starts(text, start) or bool(word_types(vocab, TOKEN.match(text, start).group())[1])
     word = text[start:end]
     if not word_types(vocab, word)[1]:
         return False
@@ -117,10 +118,14 @@ def _tokens_before(text: str, start: int) -> Iterator[tuple[str, bool]] | None:
     """The tokens before the word at `start`, nearest first, lower case (as
     tokens.py reads them), each with whether an empty line follows it; None
     when the word's token starts before `start` (x-ақпарат)."""
-    if start and (is_word_char(text[start - 1]) or text[start - 1] in "-/." and start > 1
-                  and is_word_char(text[start - 2])):
-        return None  # joined to the word before: one token
-    return _backwards(text, start)
+    return _backwards(text, start) if _token_starts(text, start) else None
+
+
+def _token_starts(text: str, start: int) -> bool:
+    """Whether a token starts at `start` (it is not joined to the word before
+    by - / ., as in x-ақпарат)."""
+    return not start or not (is_word_char(text[start - 1]) or text[start - 1] in "-/." and start > 1
+                             and is_word_char(text[start - 2]))
 
 
 def _backwards(text: str, end: int) -> Iterator[tuple[str, bool]]:

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|№|[^\w\s]")
-_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[-/.]\w+)*+|\S)")  # a token (_TOKEN) and the space before it
+TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|№|[^\w\s]")
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[-/.]\w+)*+|\S)")  # a token (TOKEN) and the space before it
 _QUOTE = re.compile(r"[«“„»”\"']")
 _BLANK = re.compile(r"\n[^\S\n]*\n")  # an empty line: quotes pair within a paragraph
 OPEN_QUOTES = frozenset("«“„")
