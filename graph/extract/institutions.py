@@ -281,6 +281,7 @@ def _after_genitive_body(tokens: list[Token], i: int) -> bool:
     return before is not None and before.case == "gen" and not before.plural
 
 
+@lru_cache(maxsize=65536)
 def _owned(word: str) -> bool:
     """A lower-case noun with the endings of a possessed word or a plural:
     what a bare noun before it modifies."""
