@@ -6,7 +6,7 @@ insert, move, drop_between) in the coordinates of its input, and
 `EditLog.apply` builds the output together with its map, composed with the
 input's map. So every character of the final text knows the span of the
 original file it came from, without any diffing afterwards. The map is kept
-as a few pieces (runs of the original, masked runs, small arrays) from stage
+as a few pieces (runs of the original, runs with spaces taken out, small arrays) from stage
 to stage, so an edit costs a few pieces, not a copy of the whole map;
 `to_original` reads the pieces, and arrays of the whole map are built only
 when `src_start` / `src_end` are read.
@@ -20,12 +20,13 @@ from itertools import accumulate, compress
 # A map is a list of pieces, each for consecutive characters of a text:
 # (length, origin, starts, ends). Without arrays (starts None) the
 # characters are original[origin:origin + length], one for one; with a
-# mask instead (bytes, ends None) they are the flagged characters of
-# original[origin:origin + len(mask)] (letter-spacing taken out); else each
+# list of kept pieces instead (ends None) they are the characters of
+# original[origin:...] that remain when the one character between each two
+# pieces is taken out (letter-spacing); else each
 # character's span is given by the arrays. Stages only read the text, so
 # the map is kept as pieces from edit to edit and made into arrays only
 # when asked.
-Piece = tuple[int, int, "array | None", "array | None"]
+Piece = tuple[int, int, "array | list[str] | None", "array | None"]
 
 
 class Repaired:
@@ -151,10 +152,11 @@ def _piece_arrays(piece: Piece) -> tuple[array, array]:
         counting = _counting(origin + length + 1)
         return counting[origin:origin + length], counting[origin + 1:origin + length + 1]
     if e is None:
-        span = len(s)
+        mask = _mask(s)
+        span = len(mask)
         counting = _counting(origin + span + 1)
-        return (array("l", compress(counting[origin:origin + span], s)),
-                array("l", compress(counting[origin + 1:origin + span + 1], s)))
+        return (array("l", compress(counting[origin:origin + span], mask)),
+                array("l", compress(counting[origin + 1:origin + span + 1], mask)))
     return s, e
 
 
@@ -216,7 +218,7 @@ class _Pieces:
         length, origin, s, e = self.pieces[-1]
         if s is None:
             return origin + length
-        return origin + s.rfind(_KEEP) + 1 if e is None else e[-1]
+        return origin + _mask(s).rfind(_KEEP) + 1 if e is None else e[-1]
 
 
 def _same(k: int, value: int) -> array:
@@ -234,7 +236,7 @@ class EditLog:
     def __init__(self) -> None:
         # (start, end, text, source, kept): input[start:end] becomes `text`;
         # for a move, input[source] is copied in at `start`; for
-        # drop_between, `kept` flags the characters of input[start:end]
+        # drop_between, `kept` lists the pieces of input[start:end]
         # that remain (and make up `text`)
         self._edits: list[tuple[int, int, str, tuple[int, int] | None, bytes | None]] = []
         self._substitutions: list[tuple[int, str]] = []
@@ -266,8 +268,7 @@ class EditLog:
         those characters are deleted, the pieces keep their origins (many
         one-character deletions as one edit)."""
         if len(pieces) > 1:
-            kept = _GAP.join(map(_KEEP.__mul__, map(len, pieces)))
-            self._edits.append((start, end, "".join(pieces), None, kept))
+            self._edits.append((start, end, "".join(pieces), None, pieces))
 
     def _in_order(self) -> list[tuple[int, int, str, tuple[int, int] | None, bytes | None]]:
         """The edits by position (insertions at a position before a
@@ -334,10 +335,11 @@ class EditLog:
                 if kept is not None:
                     region = source_map.cut(start, end, [])
                     if len(region) == 1 and region[0][2] is None:
-                        out.append((k, region[0][1], kept, None))  # masked: made into arrays when asked
+                        out.append((k, region[0][1], kept, None))  # made into arrays when asked
                     else:
                         s, e = source_map.arrays(start, end)
-                        out.append((k, 0, array("l", compress(s, kept)), array("l", compress(e, kept))))
+                        mask = _mask(kept)
+                        out.append((k, 0, array("l", compress(s, mask)), array("l", compress(e, mask))))
                 elif end - start == k:
                     source_map.cut(start, end, out)
                 elif end > start:
@@ -355,6 +357,11 @@ class EditLog:
 
 
 _KEEP, _GAP = b"\x01", b"\x00"
+
+
+def _mask(pieces: list[str]) -> bytes:
+    """Which characters of the pieces joined by one character each remain."""
+    return _GAP.join([_KEEP * len(piece) for piece in pieces])
 
 
 def line_at(text: str, pos: int) -> tuple[int, int]:
