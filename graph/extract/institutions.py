@@ -439,8 +439,6 @@ def walk_left(tokens: list[Token], h: int) -> int:
     """Index of the first token of the name whose head is token `h`: the
     leftmost capitalised word (or quotation, abbreviation, possessor body)
     reached before a boundary; lower-case words count only between them."""
-    stop = _stop()
-    boundary = stop.get("boundary", ())
     head = head_word(tokens[h].text)
     start = h
     lower_run = 0
@@ -470,7 +468,6 @@ def walk_left(tokens: list[Token], h: int) -> int:
                 continue
             break
         w = _walk_facts(text)
-        low = w.low
         if w.boundary:
             break
         if w.heading and not tokens[h].text.isupper():
@@ -590,7 +587,6 @@ class _WalkWord(NamedTuple):
     """What the leftward walk asks of a word token that does not depend on
     the words around it: worked out once per word."""
 
-    low: str
     boundary: bool
     heading: bool  # in capitals, longer than an abbreviation and not listed as one
     link: str | None  # the case a linker governs ("conj" for a conjunction), None for other words
@@ -617,7 +613,7 @@ def _walk_facts(text: str) -> _WalkWord:
     alpha = text[0].isalpha()
     reading = _reading(text) if alpha else None
     return _WalkWord(
-        low, low in _stop().get("boundary", ()),
+        low in _stop().get("boundary", ()),
         text.isupper() and len(text) > 4 and text not in abbreviations(),
         linkers().get(low, (None,))[0], low in _place_linkers(),
         cap, head_word(text), base, abbreviations().get(base, ("", ""))[0] if base else "",
@@ -915,8 +911,8 @@ def _prefilter() -> _Prefilter:
 def _anchors(text: str) -> tuple[list[int], list[int], list[int]]:
     """Where the head nouns (token starts), the closing quotes before a legal
     form and the abbreviations may be: a few regex passes over the text; only
-    the words that begin like a head noun are looked at (`head_word`, memoised
-    per word)."""
+    the words that begin like a head noun are looked at (`_may_head`: memoised
+    per word, with exact tests on the text next to it that spare a window)."""
     pre = _prefilter()
     abbrs = [m.start() for m in pre.pair.finditer(text)]
     if pre.listed is not None:
