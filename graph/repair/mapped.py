@@ -95,10 +95,13 @@ class Repaired:
             self._offsets = _Pieces(self._pieces).offsets
         pieces, offsets = self._pieces, self._offsets
         k = bisect_right(offsets, start) - 1
+        length, origin, s, _ = pieces[k]
+        off = offsets[k]
         if end <= start:
-            length, origin, s, _ = pieces[k]
-            pos = origin + start - offsets[k] if s is None else self._arrays(k)[0][start - offsets[k]]
+            pos = origin + start - off if s is None else self._arrays(k)[0][start - off]
             return pos, pos
+        if s is None and end - off <= length:  # inside one run of the original
+            return origin + start - off, origin + end - off
         lo = hi = -1
         while start < end:
             off = offsets[k]
