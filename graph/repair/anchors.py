@@ -86,6 +86,7 @@ def link_stem(word: str) -> tuple[str, str, float, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_number(token: str) -> bool:
     return NUMBER.fullmatch(token) is not None
 
@@ -105,6 +106,7 @@ def is_link_word(token: str) -> bool:
     return link_stem(token) is not None
 
 
+@lru_cache(maxsize=65536)
 def is_bare_unit(token: str) -> bool:
     found = link_stem(token)
     return found is not None and found[1] == "unit" and not any(c.isdigit() for c in token)
@@ -277,6 +279,7 @@ def find_holes(line: str, tokens: list[tuple[int, int]]) -> tuple[list[Hole], li
     return holes, sorted(holes + extra)
 
 
+@lru_cache(maxsize=65536)
 def _unit_and_number(first: str, second: str) -> bool:
     """A number and its bare unit: Kazakh puts the number first (141-1 бабы),
     Russian the unit (статьи 5)."""
@@ -352,6 +355,7 @@ def adjective_endings() -> tuple[str, ...]:
     return tuple(r[0] for lang in ("kk", "ru") for r in lexicon(lang, "repair_adjective_endings"))
 
 
+@lru_cache(maxsize=65536)
 def is_act_adjective(word: str, act_word: str) -> bool:
     """A capitalised adjective that begins an act's link: Уголовного кодекса."""
     return word[:1].isupper() and word.isalpha() and word.lower().endswith(adjective_endings()) \
