@@ -113,6 +113,8 @@ class Reader:
         self.text = text
         self.reach = reach  # characters read left and right of an anchor at first
         self.tokenize = tokenize
+        self.first = len(text) - len(text.lstrip())  # where the first token starts
+        self.last = len(text.rstrip())  # where the last token ends
         self.lo = self.hi = -1  # the window is text[lo:hi]
         self.tokens: list[Token] = []  # its tokens, between the pads
         self.starts: list[int] = []  # where they start
@@ -124,7 +126,7 @@ class Reader:
         while True:
             lo, hi = max(pos - left, 0), min(pos + right, n)
             if hi < self.lo or self.hi < lo:
-                self.lo = self.hi = _left_edge(self.text, lo)
+                self.lo = self.hi = _left_edge(self.text, lo, self.first)
                 self.starts = []
                 self.tokens = _LEFT_PAD + _RIGHT_PAD if self.lo > 0 else list(_RIGHT_PAD)
             if lo < self.lo:
@@ -141,13 +143,13 @@ class Reader:
 
     def _prepend(self, lo: int) -> None:
         pad = len(_LEFT_PAD) if self.lo > 0 else 0
-        self.lo = _left_edge(self.text, lo)
+        self.lo = _left_edge(self.text, lo, self.first)
         tokens = self.tokenize(self.text, self.lo, self.starts[0] if self.starts else self.hi)
         self.starts[:0] = [t.start for t in tokens]
         self.tokens[:pad] = (_LEFT_PAD + tokens) if self.lo > 0 else tokens
 
     def _append(self, hi: int) -> None:
-        start, self.hi = self.hi, _right_edge(self.text, hi)
+        start, self.hi = self.hi, _right_edge(self.text, hi, self.last)
         tokens = self.tokenize(self.text, start, self.hi)
         self.starts += [t.start for t in tokens]
         if self.hi < len(self.text):
@@ -155,25 +157,25 @@ class Reader:
         self.tokens[-len(_RIGHT_PAD):] = tokens
 
 
-def _left_edge(text: str, x: int) -> int:
+def _left_edge(text: str, x: int, first: int) -> int:
     """A token boundary at or before `x`: right after whitespace or
-    punctuation, with some token before it; else 0."""
+    punctuation, with some token before it (the first starts at `first`); else 0."""
     while x > 0:
         a = max(0, x - 256)
         k = max(text.rfind(" ", a, x), text.rfind("\n", a, x))
         if k < 0:  # no space nearby: any other break
             k = max((m.start() for m in _BREAK.finditer(text, a, x)), default=-1)
         if k >= 0:
-            return k + 1 if NONSPACE.search(text, 0, k + 1) else 0
+            return k + 1 if first <= k else 0
         x = a
     return 0
 
 
-def _right_edge(text: str, x: int) -> int:
+def _right_edge(text: str, x: int, last: int) -> int:
     """A token boundary at or after `x`: whitespace or punctuation with some
-    token from there on; else the end of the text."""
+    token from there on (the last ends at `last`); else the end of the text."""
     m = _BREAK.search(text, x) if x < len(text) else None
-    if m is None or NONSPACE.search(text, m.start()) is None:
+    if m is None or m.start() >= last:
         return len(text)
     return m.start()
 
