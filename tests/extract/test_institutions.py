@@ -422,3 +422,28 @@ def test_windows_do_not_change_what_is_read(monkeypatch) -> None:
         return [[(f.start, f.end, f.fields) for f in institutions.find(t, Findings(t))] for t in texts]
 
     assert read((1, 1)) == read((10 ** 9, 10 ** 9))
+
+
+def test_heads_passed_over_name_nothing() -> None:
+    """The prefilter passes over some head nouns without reading a window
+    (`_may_head`: a plural with no capitalised conjunct before it, a bare
+    modifier before an owned noun ...): read in full, each names nothing."""
+    from graph.extract.tokens import tokenize
+
+    text = " ".join(r[0] for r in ROWS) + " сот билігі, облыс әкімдіктері және ұйымдар мен бірлестіктер"
+    tokens = tokenize(text)
+    passed = [k for k, t in enumerate(tokens) if t.word and institutions.head_word(t.text) is not None
+              and not institutions._may_head(text, t.start, t.text)]
+    assert passed
+    assert all(institutions._head_candidates(tokens, k) == [] for k in passed)
+
+
+def test_whitespace_around_the_text_moves_nothing_but_offsets() -> None:
+    """Long runs of whitespace before and after the text (window edges look
+    for the first and last token) shift the mentions and change nothing else."""
+    text = " ".join(r[0] for r in ROWS)
+    pad = " \n" * 5000
+    plain = [(f.start, f.end, f.fields) for f in institutions.find(text, Findings(text))]
+    padded = pad + text + pad
+    assert [(f.start - len(pad), f.end - len(pad), f.fields)
+            for f in institutions.find(padded, Findings(padded))] == plain
