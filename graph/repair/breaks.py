@@ -96,6 +96,8 @@ def mend_breaks(rep: Repaired) -> Repaired:
     candidates.update(line_of(m.start()) for m in SEPARATOR_AT_START.finditer(text))
     log = EditLog()
     for i in sorted(candidates):
+        if i + 1 in blank and lines[i][-1:] != "-" and len(lines[i].strip()) < WRAPPED_LINE_MIN:
+            continue  # a short line before a blank one: no hyphen to join, no sentence to mend
         if i in blank or i != first_text and furniture(i):
             continue  # not a line that the walk from one text line to the next stops at
         # the next line with text, stepping over blank lines and page furniture
