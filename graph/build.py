@@ -11,6 +11,9 @@ moment a recorded hash means a complete, current graph. An interrupted build
 (Ctrl-C, SIGTERM, kill -9, power loss) leaves each document either complete
 with its hash or without a hash; the next build skips the first kind and
 replaces (never appends to) the second, so nothing is lost or duplicated.
+The statistics the named queries read (graph.statistics) are recomputed from
+the documents' shares at the end of every build, interrupted or not; a build
+killed outright leaves them marked stale until the next one ends.
 """
 from __future__ import annotations
 
@@ -53,6 +56,7 @@ class Built:
     quads: int
     counts: dict[str, int]
     size: int
+    share: str | None = None  # the document's statistics share (graph.statistics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,7 @@ def _process(path: str, base: str, known_hash: str | None, do_repair: bool,
     from .pipeline import process_text
     from .rdf import document_quads, nquads
     from .read import UnreadableFile, read_source
+    from .statistics import document_share
 
     size = 0
     try:
@@ -156,7 +161,8 @@ def _process(path: str, base: str, known_hash: str | None, do_repair: bool,
         if any(q.graph_name != g for q in quads):  # the bulk loader keeps graphs as written
             quads = [Quad(q.subject, q.predicate, q.object, g) for q in quads]
         counts = Counter(m.type for m in result.mentions)
-        return Built(path, src.doc, graph_iri, result.sha256, nquads(quads), len(quads), dict(counts), size)
+        return Built(path, src.doc, graph_iri, result.sha256, nquads(quads), len(quads), dict(counts), size,
+                     document_share(quads))
     except UnreadableFile as exc:
         return Skipped(path, exc.reason, size)
     except MemoryError:
@@ -223,7 +229,7 @@ class _Batch:
 
     def write(self, store) -> None:
         if self.items:
-            store.load_documents((b.graph_iri, b.nquads, b.sha256, b.quads) for b in self.items)
+            store.load_documents((b.graph_iri, b.nquads, b.sha256, b.quads, b.share) for b in self.items)
         self.items, self.quads, self.bytes = [], 0, 0
 
 
@@ -369,11 +375,14 @@ def build(
         for outcome in _outcomes(inputs, known, base, jobs, do_repair, max_bytes):
             finish(outcome)
         batch.write(store)
+        store.update_statistics()
     except KeyboardInterrupt:
         summary.interrupted = True
         # what finished extracting is saved; documents in the batch that are
-        # written count as built, the rest are redone next time.
+        # written count as built, the rest are redone next time; the
+        # statistics describe what was saved.
         batch.write(store)
+        store.update_statistics()
         _close_summary(summary, store, started)
         raise BuildInterrupted(summary) from None
     finally:
