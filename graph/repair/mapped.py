@@ -180,10 +180,15 @@ class _Pieces:
             return out
         pieces, offsets = self.pieces, self.offsets
         first = bisect_right(offsets, a) - 1
-        last = bisect_right(offsets, b - 1, first) - 1
-        if first == last:
-            out.append(self._part(first, a, b))
+        off = offsets[first]
+        piece = pieces[first]
+        if b - off <= piece[0]:  # inside one piece
+            if piece[2] is None and (a > off or b - off < piece[0]):
+                out.append((b - a, piece[1] + a - off, None, None))
+            else:
+                out.append(self._part(first, a, b))
             return out
+        last = bisect_right(offsets, b - 1, first) - 1
         out.append(self._part(first, a, offsets[first + 1]))
         out.extend(pieces[first + 1:last])
         out.append(self._part(last, offsets[last], b))
