@@ -16,6 +16,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from itertools import accumulate, compress
+from operator import itemgetter, lt
 
 # A map is a list of pieces, each for consecutive characters of a text:
 # (length, origin, starts, ends). Without arrays (starts None) the
@@ -280,17 +281,14 @@ class EditLog:
 
     def _in_order(self) -> list[tuple[int, int, str, tuple[int, int] | None, bytes | None]]:
         """The edits by position (insertions at a position before a
-        replacement starting there); ValueError if two overlap."""
-        edits = self._edits
-        if any(edits[i][0] > edits[i + 1][0] for i in range(len(edits) - 1)) or any(
-                ed[0] == ed[1] for ed in edits):
-            order = sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1] > edits[i][0], i))
-            edits = [edits[i] for i in order]
-        pos = 0
-        for start, end, *_ in edits:
-            if start < pos:
-                raise ValueError(f"overlapping repair edits at {start}")
-            pos = max(pos, end)
+        replacement starting there, else in the order recorded); ValueError
+        if two overlap. Checked without a Python step per edit."""
+        edits = sorted(self._edits, key=_position)  # stable; linear when recorded in order
+        starts = list(map(_START, edits))
+        reach = list(accumulate(map(_END, edits), max))  # the furthest end so far
+        if any(map(lt, starts[1:], reach)):
+            k = next(k for k in range(1, len(edits)) if starts[k] < reach[k - 1])
+            raise ValueError(f"overlapping repair edits at {starts[k]}")
         return edits
 
     def apply_to_text(self, text: str) -> str:
@@ -365,6 +363,11 @@ class EditLog:
 
 
 _KEEP, _GAP = b"\x01", b"\x00"
+_START, _END = itemgetter(0), itemgetter(1)
+
+
+def _position(edit: tuple) -> tuple[int, bool]:
+    return edit[0], edit[1] > edit[0]
 
 
 def _mask(pieces: list[str]) -> bytes:
