@@ -6,10 +6,10 @@ insert, move, drop_between) in the coordinates of its input, and
 `EditLog.apply` builds the output together with its map, composed with the
 input's map. So every character of the final text knows the span of the
 original file it came from, without any diffing afterwards. The map is kept
-as a few pieces (runs of the original, runs with spaces taken out, small arrays) from stage
-to stage, so an edit costs a few pieces, not a copy of the whole map;
-`to_original` reads the pieces, and arrays of the whole map are built only
-when `src_start` / `src_end` are read.
+as a few pieces (runs of the original, runs with spaces taken out, small
+arrays) from stage to stage, so an edit costs a few pieces, not a copy of
+the whole map; `to_original` reads the pieces, and arrays of the whole map
+are built only when `src_start` / `src_end` are read.
 """
 from __future__ import annotations
 
