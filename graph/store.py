@@ -221,10 +221,12 @@ class GraphStore:
             self.remove_document(graph_iri)
         data = b"".join(nq for _, nq, _, _, _ in batch)
         if data:
-            self.store.bulk_load(data, format=RdfFormat.N_QUADS)
+            # lenient: the N-Quads are pyoxigraph's own serialisation (graph.rdf.nquads),
+            # already valid; skipping the IRI and language-tag checks saves ~5%
+            self.store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
             # the same statements into the union: each line minus its graph term
             triples = b"".join(nq.replace(b" <%s> .\n" % g.encode("utf-8"), b" .\n") for g, nq, _, _, _ in batch)
-            self.store.bulk_load(triples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+            self.store.bulk_load(triples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph(), lenient=True)
         self.store.extend(q for graph_iri, _, sha, count, share in batch
                           for q in self._meta(NamedNode(graph_iri), sha, count, share))
         return sum(count for _, _, _, count, _ in batch)
