@@ -35,8 +35,9 @@ from .words import DocumentWords
 PDF_LINE_MAX = 130
 TOKEN = re.compile(r"\S+")
 # where a hole may be, `\S {2,}\S|\S [),;.:]|\( ?\)|« ?»|^ {1,3}\S|^[),;.:]`
-# on a line: scans of the whole text that each start at a literal
-HOLE_HINTS = (re.compile(r"  (?<=\S  ) *(?=\S)"), re.compile(r" (?<=\S )[),;.:]"), re.compile(r"\( ?\)"),
+# on a line: scans of the whole text that each start at a literal (a
+# look-behind after it, so that it is only checked where the literal stands)
+HOLE_HINTS = (re.compile(r"  (?<=\S  ) *(?=\S)"), re.compile(r" [),;.:](?<=\S [),;.:])"), re.compile(r"\( ?\)"),
               re.compile(r"« ?»"), re.compile(r"\n(?: {1,3}\S|[),;.:])"))
 HOLE_AT_START = re.compile(r" {1,3}\S|[),;.:]")
 NUMBER = re.compile(r"\d+(?:[.\-]\d+)*")
