@@ -353,6 +353,28 @@ def test_inserted_characters_map_to_an_empty_span():
     assert rep.to_original(2, 6) == (2, 4)
 
 
+@pytest.mark.parametrize("family", FAMILIES)
+def test_a_span_is_placed_from_the_pieces_as_from_every_characters_span(family):
+    """to_original reads the map's pieces; per-character arrays say the same."""
+    for case in cases(family, 5):
+        rep = repair(case.damaged)
+        fresh = Repaired(rep.original, rep.text, pieces=rep._pieces)  # nothing built yet
+        n = len(rep.text)
+        for a in range(0, n + 1, 3):
+            for b in (a - 1, a, min(a + 1, n), min(a + 7, n), min(a + 40, n), n):
+                if b > a:
+                    expected = min(rep.src_start[a:b]), max(rep.src_end[a:b])
+                else:
+                    expected = (rep.src_start[a],) * 2 if a < n else (len(rep.original),) * 2
+                assert fresh.to_original(a, b) == expected, (a, b)
+
+
+def test_the_lower_cased_text_follows_the_anchors_stage():
+    text = "Қазақстан Республикасының  4-бабынаКонституциясының\nҚазақстан Конституциясы"
+    rep = restore_anchors(identity(text))
+    assert rep.text != text and rep.lowered == rep.text.lower()
+
+
 # --- the damage simulator -------------------------------------------------
 
 RESTORE_FLOOR = 0.95
