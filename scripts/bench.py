@@ -97,12 +97,13 @@ def corpus_mb(files: list[Path]) -> float:
 
 # -- measurements -----------------------------------------------------------
 
-def bench_extract(files: list[Path], warmup: str) -> tuple[dict, list[tuple[str, bytes, str, int]]]:
+def bench_extract(files: list[Path], warmup: str) -> tuple[dict, list[tuple[str, bytes, str, int, str]]]:
     """Single-process extraction; returns the figures and each document's
     N-Quads (for the load comparison, not timed here)."""
     from graph.pipeline import process_text
     from graph.rdf import document_quads, nquads
     from graph.iri import DEFAULT_BASE, document_graph
+    from graph.statistics import document_share
 
     process_text("warmup.txt", warmup)  # imports, lexicons: a worker's one-off start
     texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
@@ -118,7 +119,9 @@ def bench_extract(files: list[Path], warmup: str) -> tuple[dict, list[tuple[str,
     batch = []
     for r in results:
         quads = document_quads(r, DEFAULT_BASE)
-        batch.append((document_graph(DEFAULT_BASE, r.doc), nquads(quads), r.sha256, len(quads)))
+        # the document's statistics share, as the build workers compute it (graph/statistics.py)
+        batch.append((document_graph(DEFAULT_BASE, r.doc), nquads(quads), r.sha256, len(quads),
+                      document_share(quads)))
     rdf_s = time.perf_counter() - started
     figures = {"mb": mb, "docs": len(texts), "seconds": wall, "cpu_seconds": cpu,
                "mb_per_s": mb / wall, "mb_per_cpu_s": mb / cpu, "mentions": mentions, "mentions_per_mb": mentions / mb,
@@ -193,7 +196,7 @@ def bench_spacy(files: list[Path], warmup: str) -> dict:
             "mb_per_cpu_s": mb / cpu, "tokens": tokens}
 
 
-def bench_load(batch: list[tuple[str, bytes, str, int]], workdir: Path) -> dict:
+def bench_load(batch: list[tuple[str, bytes, str, int, str]], workdir: Path) -> dict:
     """The same N-Quads into pyoxigraph (on disk, as `build` writes; and in
     memory) and into rdflib (in memory)."""
     import pyoxigraph
