@@ -33,7 +33,7 @@ from ..lang import lexicon
 from ..lang.kk import morph
 from ..models import Found
 from . import institutions_ru
-from .tokens import HYPHENS, NONSPACE, TOKEN, WORD_CHAR, Reader, Token, alternation, tokenize, word_start
+from .tokens import HYPHENS, NONSPACE, TOKEN, WORD_CHAR, Reader, Token, alternation, tokenize, word_start, words_at
 
 if TYPE_CHECKING:
     from . import Findings
@@ -1324,14 +1324,8 @@ def _abbreviation_candidates(reader: Reader, anchors: list[int], found: list[Can
         last = _compound_at(tokens, i, compounds[tokens[i].text])
         return (tokens[i],) if last is None else tuple(tokens[i:last + 1])
 
-    text = reader.text
-    read_to = 0
-    for pos in anchors:
-        if pos < read_to or not WORD_CHAR.match(text, pos):
-            continue  # in the word read last (each word once: linear time); a listed abbreviation is a word
-        start = word_start(text, pos)
-        m = TOKEN.match(text, start)
-        word, read_to = m.group(), m.end()
+    for start, m in words_at(reader.text, anchors):  # a listed abbreviation is a word
+        word = m.group()
         base = _abbr_base(word)
         if not base or start in covered or start in bracket_spans:
             continue

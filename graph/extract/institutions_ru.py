@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..lang import lexicon
 from ..models import Found
-from .tokens import TOKEN, WORD_CHAR, Reader, Token, alternation, word_start
+from .tokens import TOKEN, Reader, Token, alternation, word_start, words_at
 
 if TYPE_CHECKING:
     from . import Findings
@@ -236,13 +236,7 @@ def _abbreviations() -> dict[str, str]:
 def _abbreviation_candidates(text: str, anchors: list[int], taken: set[int]) -> list[Candidate]:
     """`РЦПИ`, `ООН` on their own (not inside a name found already), at the prefilter's anchors."""
     out = []
-    read_to = 0
-    for pos in anchors:
-        if pos < read_to or not WORD_CHAR.match(text, pos):
-            continue  # in the word read last (each word once: linear time); a listed abbreviation is a word
-        start = word_start(text, pos)
-        m = TOKEN.match(text, start)
-        read_to = m.end()
+    for start, m in words_at(text, anchors):  # a listed abbreviation is a word
         if start in taken:
             continue
         base = m.group().split("-")[0]

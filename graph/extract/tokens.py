@@ -69,6 +69,19 @@ def word_start(text: str, pos: int) -> int:
     return pos
 
 
+def words_at(text: str, anchors: list[int]):
+    """Each word token holding an anchor, once, as (start, match): anchors in
+    the word read last are passed over (each word once: linear time)."""
+    read_to = 0
+    for pos in anchors:
+        if pos < read_to or not WORD_CHAR.match(text, pos):
+            continue
+        start = word_start(text, pos)
+        m = TOKEN.match(text, start)
+        read_to = m.end()
+        yield start, m
+
+
 class Unread(Exception):
     """A read used a token past the edge of its window (`side` -1: left, 1: right)."""
 
